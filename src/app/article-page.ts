@@ -1,0 +1,5 @@
+/**
+ * The article page's script: defines `<article-player>`, which upgrades the pre-rendered article in the page.
+ * Without JavaScript the article stays readable; the player only adds the controls.
+ */
+import '../element/article-player.js';

@@ -1,0 +1,133 @@
+/**
+ * Splitting text into sentences, words and utterance-sized chunks with Intl.Segmenter,
+ * so that every script the platform knows (CJK, Thai, Arabic, Hebrew…) is handled alike.
+ */
+
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A chunk longer than this is split: long utterances stall or stop silently on some engines. */
+export const DEFAULT_MAX_CHUNK_LENGTH = 200;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenter(lang: string, granularity: 'sentence' | 'word' | 'grapheme'): Intl.Segmenter {
+  const key = `${lang}\u0000${granularity}`;
+  let found = segmenters.get(key);
+  if (!found) {
+    found = new Intl.Segmenter(safeLocale(lang), { granularity });
+    segmenters.set(key, found);
+  }
+  return found;
+}
+
+/** An invalid tag must not throw deep inside playback: fall back to the root locale. */
+function safeLocale(lang: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(lang)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sentence ranges that together cover the whole text, in order. */
+export function sentenceRanges(text: string, lang: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const { index, segment } of segmenter(lang, 'sentence').segment(text)) {
+    ranges.push({ start: index, end: index + segment.length });
+  }
+  return ranges;
+}
+
+/** Word-like ranges (letters, numbers, ideographs), skipping spaces and punctuation. */
+export function wordRanges(text: string, lang: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const { index, segment, isWordLike } of segmenter(lang, 'word').segment(text)) {
+    if (isWordLike) ranges.push({ start: index, end: index + segment.length });
+  }
+  return ranges;
+}
+
+/**
+ * Splits `text` into chunks to speak: one per sentence, a sentence longer than `maxLength`
+ * split at the last word boundary under the bound (at a grapheme boundary when a single word
+ * is longer). The chunks cover every code unit exactly once, in order; a chunk of white space
+ * alone is merged into its neighbour, since an engine may never end an empty utterance.
+ */
+export function chunkRanges(
+  text: string,
+  lang: string,
+  maxLength = DEFAULT_MAX_CHUNK_LENGTH,
+): TextRange[] {
+  const chunks: TextRange[] = [];
+  for (const sentence of sentenceRanges(text, lang)) {
+    for (const piece of splitLong(text, sentence, lang, maxLength)) {
+      const previous = chunks[chunks.length - 1];
+      if (previous && isBlank(text, piece)) {
+        chunks[chunks.length - 1] = { start: previous.start, end: piece.end };
+      } else if (previous && isBlank(text, previous)) {
+        chunks[chunks.length - 1] = { start: previous.start, end: piece.end };
+      } else {
+        chunks.push(piece);
+      }
+    }
+  }
+  return chunks;
+}
+
+function isBlank(text: string, range: TextRange): boolean {
+  return text.slice(range.start, range.end).trim() === '';
+}
+
+function splitLong(text: string, range: TextRange, lang: string, maxLength: number): TextRange[] {
+  if (range.end - range.start <= maxLength) return [range];
+  const pieces: TextRange[] = [];
+  const sentence = text.slice(range.start, range.end);
+  const breaks = breakOpportunities(sentence, lang, maxLength);
+  let start = 0;
+  let lastBreak = 0;
+  for (const at of breaks) {
+    if (at - start > maxLength && lastBreak > start) {
+      pieces.push({ start: range.start + start, end: range.start + lastBreak });
+      start = lastBreak;
+    }
+    lastBreak = at;
+  }
+  pieces.push({ start: range.start + start, end: range.end });
+  return pieces;
+}
+
+/**
+ * Offsets where a chunk may end: after each word segment (so the space goes with the word
+ * before it), and inside a word segment that is itself too long, at grapheme boundaries.
+ */
+function breakOpportunities(sentence: string, lang: string, maxLength: number): number[] {
+  const at: number[] = [];
+  for (const { index, segment } of segmenter(lang, 'word').segment(sentence)) {
+    const end = index + segment.length;
+    if (segment.length > maxLength / 4) {
+      for (const g of segmenter(lang, 'grapheme').segment(segment)) {
+        const gEnd = index + g.index + g.segment.length;
+        if (gEnd < end) at.push(gEnd);
+      }
+    }
+    at.push(end);
+  }
+  return at;
+}
+
+/** The range in `ranges` that contains `offset` (the last one for an offset at the end). */
+export function rangeAt(ranges: readonly TextRange[], offset: number): TextRange | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid]!;
+    if (offset < range.start) high = mid - 1;
+    else if (offset >= range.end) low = mid + 1;
+    else return range;
+  }
+  return undefined;
+}

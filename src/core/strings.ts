@@ -1,0 +1,59 @@
+/**
+ * Every string the player shows or announces, in one place so that it can be translated.
+ * Functions take the values they interpolate.
+ */
+export const strings = {
+  play: 'Play',
+  pause: 'Pause',
+  resume: 'Resume',
+  previousParagraph: 'Previous paragraph',
+  nextParagraph: 'Next paragraph',
+  speed: 'Speed',
+  voice: 'Voice',
+  controlsLabel: 'Listen to this article',
+  automaticVoice: 'Automatic',
+  statusIdle: 'Ready to read aloud',
+  statusLoadingVoices: 'Loading voices…',
+  statusPlaying: 'Reading aloud',
+  statusPaused: 'Paused',
+  statusEnded: 'Finished reading',
+  statusLoading: 'Loading the article…',
+  paragraphOf: (index: number, total: number) => `Paragraph ${index} of ${total}`,
+  noSpeech:
+    'Your browser cannot read aloud (it has no speech synthesis). The article is still here to read.',
+  noVoices:
+    'No voices are installed for reading aloud on this device. The article is still here to read.',
+  noVoiceForLanguage: (language: string) =>
+    `No voice for ${language} is installed on this device, so it cannot be read aloud. The article is still here to read.`,
+  emptyArticle: 'There is no text here to read aloud.',
+  loadFailed: (detail: string) => `The article could not be loaded (${detail}).`,
+  loadNotArticle: 'The address given does not contain an article to read.',
+  speechError: (detail: string) => `Reading aloud stopped: ${detail}.`,
+  speechErrors: {
+    'no-start': 'the speech engine did not start speaking',
+    'synthesis-failed': 'the speech engine failed',
+    'synthesis-unavailable': 'no speech engine is available',
+    'audio-busy': 'the audio output is busy',
+    'audio-hardware': 'no audio output was found',
+    network: 'the online voice could not be reached',
+    'language-unavailable': 'no voice is available for this language',
+    'voice-unavailable': 'the chosen voice is not available',
+    'text-too-long': 'the text was too long for the speech engine',
+    'invalid-argument': 'the speech engine rejected a setting',
+    'not-allowed': 'the browser did not allow speech; press Play again',
+  } as Record<string, string>,
+  unknownSpeechError: 'an unknown error happened in the speech engine',
+} as const;
+
+/** A language's name in English (`fr` → "French"), or the tag itself where the platform has no name. */
+export function languageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
+
+export function speechErrorMessage(code: string): string {
+  return strings.speechError(strings.speechErrors[code] ?? strings.unknownSpeechError);
+}

@@ -1,0 +1,58 @@
+/**
+ * Choosing a voice for a language. Pure, so it can be tested with tables of voice lists;
+ * the engine's default voice is often the wrong language (Afrikaans with espeak-ng).
+ */
+
+export interface VoiceInfo {
+  readonly name: string;
+  readonly lang: string;
+  readonly voiceURI: string;
+  readonly localService: boolean;
+  readonly default: boolean;
+}
+
+/** `en_GB`, `EN-gb` → `en-gb`, compared case-insensitively. */
+export function normalizeLang(lang: string): string {
+  return lang.trim().replace(/_/g, '-').toLowerCase();
+}
+
+export function primaryLanguage(lang: string): string {
+  return normalizeLang(lang).split('-')[0] ?? '';
+}
+
+/** Voices that can speak `lang`: the same primary language. */
+export function voicesFor<T extends VoiceInfo>(voices: readonly T[], lang: string): T[] {
+  const primary = primaryLanguage(lang);
+  if (!primary) return [];
+  return voices.filter((voice) => primaryLanguage(voice.lang) === primary);
+}
+
+/**
+ * The best voice for `lang`: the preferred one when it still exists and fits, then an exact
+ * region match, then the same language; among equals a default or local voice wins.
+ */
+export function chooseVoice<T extends VoiceInfo>(
+  voices: readonly T[],
+  lang: string,
+  preferredURI?: string | null,
+): T | undefined {
+  const candidates = voicesFor(voices, lang);
+  if (preferredURI) {
+    const preferred = candidates.find((voice) => voice.voiceURI === preferredURI);
+    if (preferred) return preferred;
+  }
+  const wanted = normalizeLang(lang);
+  let best: T | undefined;
+  let bestScore = -1;
+  for (const voice of candidates) {
+    const score =
+      (normalizeLang(voice.lang) === wanted ? 4 : 0) +
+      (voice.default ? 2 : 0) +
+      (voice.localService ? 1 : 0);
+    if (score > bestScore) {
+      best = voice;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,76 @@
+/**
+ * Marks the block being read with `data-reading`, the one change the player makes to the
+ * article's markup, and puts the style for it into the page (shadow styles cannot reach it).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export const READING_ATTRIBUTE = 'data-reading';
+
+const PAGE_CSS = `
+article-player [${READING_ATTRIBUTE}] {
+  background-color: var(--ap-paragraph-background, #fff1b8);
+  color: var(--ap-paragraph-color, #1b1b1b);
+  box-shadow: 0 0 0 0.35em var(--ap-paragraph-background, #fff1b8);
+  border-radius: var(--ap-radius, 0.25em);
+}
+@media (prefers-color-scheme: dark) {
+  article-player [${READING_ATTRIBUTE}] {
+    background-color: var(--ap-paragraph-background-dark, #473c00);
+    color: var(--ap-paragraph-color-dark, #fffbea);
+    box-shadow: 0 0 0 0.35em var(--ap-paragraph-background-dark, #473c00);
+  }
+}
+@media (forced-colors: active) {
+  article-player [${READING_ATTRIBUTE}] {
+    forced-color-adjust: none;
+    background-color: Mark;
+    color: MarkText;
+    box-shadow: none;
+    outline: 2px solid MarkText;
+  }
+}
+`;
+
+let pageSheet: CSSStyleSheet | undefined;
+
+function adoptPageStyles(root: Node): void {
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+  if (!pageSheet) {
+    pageSheet = new CSSStyleSheet();
+    pageSheet.replaceSync(PAGE_CSS);
+  }
+  if (!root.adoptedStyleSheets.includes(pageSheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, pageSheet];
+  }
+}
+
+export class HighlightController implements ReactiveController {
+  private marked: HTMLElement | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The element to mark now, or null for none. */
+    private readonly target: () => HTMLElement | null,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    adoptPageStyles(this.host.getRootNode());
+  }
+
+  hostUpdated(): void {
+    this.mark(this.target());
+  }
+
+  hostDisconnected(): void {
+    this.mark(null);
+  }
+
+  private mark(element: HTMLElement | null): void {
+    if (element === this.marked) return;
+    this.marked?.removeAttribute(READING_ATTRIBUTE);
+    element?.setAttribute(READING_ATTRIBUTE, '');
+    this.marked = element;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Playback: the core reducer plus a speech engine. It performs the reducer's effects, turns
+ * engine callbacks into reducer events, and tells the host which public events to fire.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Article, Position } from '../../core/article.js';
+import {
+  initialState,
+  reduce,
+  Status,
+  type PlaybackEffect,
+  type PlaybackError,
+  type PlaybackEvent,
+  type PlaybackState,
+} from '../../core/playback.js';
+import { chunkRanges, rangeAt, type TextRange } from '../../core/segment.js';
+import { chooseVoice, voicesFor, type VoiceInfo } from '../../core/voices.js';
+import type { SpeechEngine } from '../../speech/engine.js';
+
+export interface PlaybackSettings {
+  readonly rate: number;
+  /** The voice the user picked, if any; otherwise one is chosen by language. */
+  readonly voiceURI: string | null;
+}
+
+export interface PlaybackListener {
+  /** Called after every change, with the state before it. */
+  onTransition(previous: PlaybackState, next: PlaybackState): void;
+}
+
+export const VoiceAvailability = {
+  Loading: 'loading',
+  Ready: 'ready',
+  None: 'none',
+  NoneForLanguage: 'none-for-language',
+  Unsupported: 'unsupported',
+} as const;
+export type VoiceAvailability = (typeof VoiceAvailability)[keyof typeof VoiceAvailability];
+
+export class PlaybackController implements ReactiveController {
+  state: PlaybackState = initialState([]);
+  article: Article | null = null;
+  voiceAvailability: VoiceAvailability = VoiceAvailability.Loading;
+  /** Voices that speak the article's language, for the voice picker. */
+  voices: readonly VoiceInfo[] = [];
+
+  private allVoices: readonly VoiceInfo[] = [];
+  private voicesLoaded = false;
+  private readonly chunks = new Map<number, TextRange[]>();
+  private readonly voiceByLang = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly engine: SpeechEngine,
+    private readonly settings: () => PlaybackSettings,
+    private readonly listener: PlaybackListener,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.engine.supported) {
+      this.voiceAvailability = VoiceAvailability.Unsupported;
+      this.failIfBlocked();
+      return;
+    }
+    if (this.voicesLoaded) return;
+    void this.engine.getVoices().then((voices) => {
+      this.allVoices = voices;
+      this.voicesLoaded = true;
+      this.updateVoices();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.dispatch({ type: 'stop' });
+  }
+
+  /** Replaces the article; speech of the previous one stops. */
+  load(article: Article): void {
+    if (this.state.status === Status.Playing) this.engine.cancel();
+    this.article = article;
+    this.chunks.clear();
+    this.voiceByLang.clear();
+    this.state = initialState(article.blocks.map((block) => block.text.length));
+    this.updateVoices();
+    this.failIfBlocked();
+    this.host.requestUpdate();
+  }
+
+  dispatch(event: PlaybackEvent): void {
+    const previous = this.state;
+    const { state, effects } = reduce(previous, event);
+    this.state = state;
+    for (const effect of effects) this.perform(effect);
+    if (state !== previous) {
+      this.listener.onTransition(previous, state);
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The user picked another voice or speed: forget the cached choice, respeak if reading. */
+  settingsChanged(): void {
+    this.voiceByLang.clear();
+    this.dispatch({ type: 'restart' });
+  }
+
+  /** Why the article cannot be read at all, or null when it can. */
+  get blocker(): PlaybackError | null {
+    if (this.voiceAvailability === VoiceAvailability.Unsupported) {
+      return { code: 'no-speech', message: 'Speech synthesis is not supported' };
+    }
+    if (this.voiceAvailability === VoiceAvailability.None) {
+      return { code: 'no-voices', message: 'No voices are installed' };
+    }
+    if (this.voiceAvailability === VoiceAvailability.NoneForLanguage) {
+      return { code: 'no-voice-for-language', message: `No voice for ${this.article?.lang ?? ''}` };
+    }
+    return null;
+  }
+
+  /** The block range being read now (the chunk that contains the position). */
+  chunkAt(position: Position): TextRange | undefined {
+    return rangeAt(this.chunksOf(position.block), position.offset);
+  }
+
+  private perform(effect: PlaybackEffect): void {
+    switch (effect.type) {
+      case 'cancel':
+        this.engine.cancel();
+        return;
+      case 'speak':
+        this.speak(effect.position, effect.generation);
+        return;
+    }
+  }
+
+  private speak(position: Position, generation: number): void {
+    const article = this.article;
+    const block = article?.blocks[position.block];
+    const range = this.chunkAt(position);
+    if (!article || !block || !range) return;
+    const end: Position = { block: position.block, offset: range.end };
+    const text = block.text.slice(position.offset, range.end);
+    const lang = block.lang ?? article.lang;
+    const { rate } = this.settings();
+    this.engine.speak(
+      { text, lang, voiceURI: this.voiceFor(lang), rate },
+      {
+        onEnd: () => this.dispatch({ type: 'chunk-end', generation, end }),
+        onError: (error) => this.dispatch({ type: 'chunk-error', generation, error }),
+        onInterrupted: () => this.dispatch({ type: 'interrupted', generation }),
+      },
+    );
+  }
+
+  private chunksOf(blockIndex: number): TextRange[] {
+    let ranges = this.chunks.get(blockIndex);
+    if (!ranges) {
+      const block = this.article?.blocks[blockIndex];
+      ranges = block ? chunkRanges(block.text, block.lang ?? this.article?.lang ?? '') : [];
+      this.chunks.set(blockIndex, ranges);
+    }
+    return ranges;
+  }
+
+  private voiceFor(lang: string): string | null {
+    if (!this.voiceByLang.has(lang)) {
+      const preferred = this.settings().voiceURI;
+      this.voiceByLang.set(lang, chooseVoice(this.allVoices, lang, preferred)?.voiceURI);
+    }
+    return this.voiceByLang.get(lang) ?? null;
+  }
+
+  private updateVoices(): void {
+    if (!this.engine.supported || !this.voicesLoaded) return;
+    const lang = this.article?.lang;
+    this.voices = lang ? voicesFor(this.allVoices, lang) : [];
+    if (this.allVoices.length === 0) this.voiceAvailability = VoiceAvailability.None;
+    else if (lang && this.voices.length === 0) {
+      this.voiceAvailability = VoiceAvailability.NoneForLanguage;
+    } else this.voiceAvailability = VoiceAvailability.Ready;
+    this.failIfBlocked();
+    this.host.requestUpdate();
+  }
+
+  private failIfBlocked(): void {
+    const blocker = this.blocker;
+    if (blocker && this.article) this.dispatch({ type: 'fail', error: blocker });
+  }
+}

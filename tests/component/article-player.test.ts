@@ -1,0 +1,299 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { ArticlePlayer } from '../../src/element/article-player.js';
+import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+
+const ARTICLE = `
+  <article>
+    <h1>The title</h1>
+    <p>First paragraph. It has two sentences.</p>
+    <nav><p>Site navigation is never read.</p></nav>
+    <p aria-hidden="true">Hidden text.</p>
+    <p data-skip>Metadata.</p>
+    <figure><img alt="" src="data:,"><figcaption>A caption.</figcaption></figure>
+    <aside><p>An aside.</p></aside>
+    <p>Second paragraph.</p>
+    <ul><li>A list item.</li></ul>
+    <blockquote><p>A quote.</p></blockquote>
+  </article>
+`;
+
+async function mount(engine = new FakeSpeechEngine(), markup = ARTICLE, lang = 'en') {
+  const player = new ArticlePlayer(engine);
+  player.lang = lang;
+  player.innerHTML = markup;
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.append(player);
+  await player.updateComplete;
+  // Voices resolve on a microtask; let the player render what it found.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await player.updateComplete;
+  return { player, engine };
+}
+
+function control(player: ArticlePlayer, part: string): HTMLElement {
+  const element = player.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
+  if (!element) throw new Error(`no part ${part}`);
+  return element;
+}
+
+function readingText(player: ArticlePlayer): string[] {
+  return [...player.querySelectorAll('[data-reading]')].map((element) => element.textContent ?? '');
+}
+
+async function finishAll(player: ArticlePlayer, engine: FakeSpeechEngine, limit = 50) {
+  const seen: string[][] = [];
+  for (let i = 0; i < limit && engine.current; i++) {
+    seen.push(readingText(player));
+    engine.finishCurrent();
+    await player.updateComplete;
+  }
+  return seen;
+}
+
+describe('<article-player>', () => {
+  it('is accessible when idle', async () => {
+    const { player } = await mount();
+    await expect(player).to.be.accessible();
+  });
+
+  it('is accessible while playing', async () => {
+    const { player } = await mount();
+    await player.play();
+    await expect(player).to.be.accessible();
+  });
+
+  it('is accessible in the error state', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    engine.failCurrent('synthesis-failed');
+    await player.updateComplete;
+    expect(player.status).to.equal('error');
+    await expect(player).to.be.accessible();
+  });
+
+  it('reads the blocks in order, skipping hidden, navigation, aside and caption content', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    await finishAll(player, engine);
+    expect(engine.spokenTexts).to.deep.equal([
+      'The title',
+      'First paragraph. ',
+      'It has two sentences.',
+      'Second paragraph.',
+      'A list item.',
+      'A quote.',
+    ]);
+    expect(player.status).to.equal('ended');
+  });
+
+  it('highlights the paragraph being read, one at a time, block by block to the end', async () => {
+    const { player, engine } = await mount();
+    const paragraphs: number[] = [];
+    player.addEventListener('ap-paragraph', (event) => paragraphs.push(event.detail.index));
+    const ended = oneEvent(player, 'ap-ended');
+    await player.play();
+    const seen = await finishAll(player, engine);
+    expect(seen).to.deep.equal([
+      ['The title'],
+      ['First paragraph. It has two sentences.'],
+      ['First paragraph. It has two sentences.'],
+      ['Second paragraph.'],
+      ['A list item.'],
+      ['A quote.'],
+    ]);
+    await ended;
+    expect(paragraphs).to.deep.equal([0, 1, 2, 3, 4]);
+    expect(readingText(player)).to.deep.equal([]);
+  });
+
+  it('speaks in the article language with a voice for it, never the engine default', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    expect(engine.current?.request.lang).to.equal('en');
+    expect(engine.current?.request.voiceURI).to.equal('en-us');
+  });
+
+  it('reads from a paragraph when it is clicked', async () => {
+    const { player, engine } = await mount();
+    const second = [...player.querySelectorAll('p')].find((p) => p.textContent === 'Second paragraph.')!;
+    second.click();
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('Second paragraph.');
+    expect(second.hasAttribute('data-reading')).to.equal(true);
+  });
+
+  it('ignores clicks on links inside the article', async () => {
+    const { player, engine } = await mount(
+      undefined,
+      '<p>Text with <a href="#x">a link</a>.</p>',
+    );
+    player.querySelector('a')!.click();
+    await player.updateComplete;
+    expect(player.status).to.equal('idle');
+    expect(engine.spoken).to.have.length(0);
+  });
+
+  it('moves to the next and previous paragraph, stopping at both ends', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    await player.previous();
+    expect(engine.current?.request.text).to.equal('The title');
+    await player.next();
+    expect(engine.current?.request.text).to.equal('First paragraph. ');
+    for (let i = 0; i < 10; i++) await player.next();
+    expect(engine.current?.request.text).to.equal('A quote.');
+    expect((control(player, 'next') as HTMLButtonElement).disabled).to.equal(true);
+    await player.previous();
+    expect(engine.current?.request.text).to.equal('A list item.');
+  });
+
+  it('the next and previous buttons skip paragraphs', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    control(player, 'next').click();
+    await player.updateComplete;
+    expect(readingText(player)).to.deep.equal(['First paragraph. It has two sentences.']);
+    control(player, 'previous').click();
+    await player.updateComplete;
+    expect(engine.current?.request.text).to.equal('The title');
+  });
+
+  it('pauses and resumes at the start of the sentence it was reading', async () => {
+    const { player, engine } = await mount();
+    await player.seek(1);
+    const playing = oneEvent(player, 'ap-play');
+    control(player, 'play').click();
+    await playing;
+    engine.finishCurrent();
+    await player.updateComplete;
+    expect(engine.current?.request.text).to.equal('It has two sentences.');
+    const paused = oneEvent(player, 'ap-pause');
+    control(player, 'play').click();
+    await paused;
+    expect(player.status).to.equal('paused');
+    expect(engine.current).to.equal(undefined);
+    expect(readingText(player)).to.deep.equal(['First paragraph. It has two sentences.']);
+    await player.play();
+    expect(engine.current?.request.text).to.equal('It has two sentences.');
+  });
+
+  it('swaps the play button name between Play and Pause', async () => {
+    const { player } = await mount();
+    const button = control(player, 'play');
+    expect(button.textContent?.trim()).to.equal('Play');
+    await player.play();
+    expect(button.textContent?.trim()).to.equal('Pause');
+  });
+
+  it('changing the speed respeaks the current sentence at the new rate', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    const speed = control(player, 'speed') as HTMLSelectElement;
+    speed.value = '2';
+    speed.dispatchEvent(new Event('change'));
+    await player.updateComplete;
+    expect(player.rate).to.equal(2);
+    expect(engine.current?.request.rate).to.equal(2);
+    expect(engine.current?.request.text).to.equal('The title');
+  });
+
+  it('clamps the rate to 0.5–3', async () => {
+    const { player, engine } = await mount();
+    player.rate = 10;
+    await player.play();
+    expect(engine.current?.request.rate).to.equal(3);
+  });
+
+  it('shows an engine error plainly and fires ap-error', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    const error = oneEvent(player, 'ap-error');
+    engine.failCurrent('synthesis-failed');
+    const event = await error;
+    expect(event.detail.code).to.equal('synthesis-failed');
+    await player.updateComplete;
+    expect(control(player, 'status').textContent).to.contain('speech engine failed');
+  });
+
+  it('pauses instead of skipping when something outside interrupts it', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    engine.current!.handlers.onInterrupted();
+    await player.updateComplete;
+    expect(player.status).to.equal('paused');
+    await player.play();
+    expect(engine.current?.request.text).to.equal('The title');
+  });
+
+  it('says so when the browser has no speech synthesis, and the article stays readable', async () => {
+    const engine = new FakeSpeechEngine();
+    engine.supported = false;
+    const { player } = await mount(engine);
+    expect(control(player, 'status').textContent).to.contain('cannot read aloud');
+    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+    expect(player.querySelector('h1')?.textContent).to.equal('The title');
+    expect(player.status).to.equal('error');
+  });
+
+  it('says so when there is no voice for the article language', async () => {
+    const { player } = await mount(new FakeSpeechEngine(), '<p lang="fr">Bonjour.</p>', 'fr');
+    expect(control(player, 'status').textContent).to.contain('No voice for French');
+    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+  });
+
+  it('says so when there are no voices at all', async () => {
+    const { player } = await mount(new FakeSpeechEngine([]));
+    expect(control(player, 'status').textContent).to.contain('No voices are installed');
+  });
+
+  it('says so when the article has no text', async () => {
+    const { player } = await mount(undefined, '<p>   </p><img alt="">');
+    expect(control(player, 'status').textContent).to.contain('no text here');
+    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+  });
+
+  it('offers only the voices of the article language', async () => {
+    const { player } = await mount();
+    const options = [...(control(player, 'voice') as HTMLSelectElement).options].map((o) => o.text.trim());
+    expect(options).to.deep.equal(['Automatic', 'English (America)', 'English (Great Britain)']);
+  });
+
+  it('stops speaking when removed from the page', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    player.remove();
+    expect(engine.current).to.equal(undefined);
+    expect(readingText(player)).to.deep.equal([]);
+  });
+
+  it('loads an article from src JSON, with text only', async () => {
+    const json = JSON.stringify({
+      id: 'x',
+      lang: 'en',
+      title: 'Loaded',
+      blocks: [
+        { kind: 'heading', text: 'Loaded <img src=x onerror=alert(1)>' },
+        { kind: 'paragraph', text: 'From JSON.' },
+      ],
+    });
+    const { player, engine } = await mount(undefined, '');
+    player.src = `data:application/json,${encodeURIComponent(json)}`;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await player.updateComplete;
+    expect(player.querySelector('img')).to.equal(null);
+    expect(player.querySelector('h1')?.textContent).to.equal('Loaded <img src=x onerror=alert(1)>');
+    await player.play();
+    expect(engine.current?.request.text).to.equal('Loaded <img src=x onerror=alert(1)>');
+  });
+
+  it('says plainly when src cannot be loaded', async () => {
+    const { player } = await mount(undefined, '');
+    const error = oneEvent(player, 'ap-error');
+    player.src = '/this-file-does-not-exist.json';
+    const event = await error;
+    expect(event.detail.code).to.equal('load-failed');
+    await player.updateComplete;
+    expect(control(player, 'status').textContent).to.contain('could not be loaded (HTTP 404)');
+  });
+});

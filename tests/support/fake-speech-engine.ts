@@ -1,0 +1,62 @@
+/** A SpeechEngine whose utterances the test finishes by hand: for logic and fault tests. */
+import type { VoiceInfo } from '../../src/core/voices.js';
+import type { SpeakHandlers, SpeakRequest, SpeechEngine } from '../../src/speech/engine.js';
+
+export interface FakeUtteranceRecord {
+  readonly request: SpeakRequest;
+  readonly handlers: SpeakHandlers;
+  cancelled: boolean;
+}
+
+export const ENGLISH_VOICES: VoiceInfo[] = [
+  { name: 'Afrikaans', lang: 'af', voiceURI: 'af', localService: true, default: true },
+  { name: 'English (America)', lang: 'en-US', voiceURI: 'en-us', localService: true, default: false },
+  { name: 'English (Great Britain)', lang: 'en-GB', voiceURI: 'en-gb', localService: true, default: false },
+];
+
+export class FakeSpeechEngine implements SpeechEngine {
+  supported = true;
+  spoken: FakeUtteranceRecord[] = [];
+  cancels = 0;
+
+  constructor(private voices: readonly VoiceInfo[] = ENGLISH_VOICES) {}
+
+  getVoices(): Promise<readonly VoiceInfo[]> {
+    return Promise.resolve(this.voices);
+  }
+
+  speak(request: SpeakRequest, handlers: SpeakHandlers): void {
+    this.spoken.push({ request, handlers, cancelled: false });
+  }
+
+  cancel(): void {
+    this.cancels++;
+    for (const record of this.spoken) record.cancelled = true;
+  }
+
+  /** The utterance being spoken now: the last one not cancelled. */
+  get current(): FakeUtteranceRecord | undefined {
+    const last = this.spoken[this.spoken.length - 1];
+    return last && !last.cancelled ? last : undefined;
+  }
+
+  /** Ends the current utterance, as the engine would when it has spoken it. */
+  finishCurrent(): void {
+    const current = this.current;
+    if (!current) throw new Error('nothing is being spoken');
+    current.cancelled = true;
+    current.handlers.onEnd();
+  }
+
+  failCurrent(code: string): void {
+    const current = this.current;
+    if (!current) throw new Error('nothing is being spoken');
+    current.cancelled = true;
+    current.handlers.onError({ code, message: `fake ${code}` });
+  }
+
+  /** Everything spoken and not cancelled before its end, joined. */
+  get spokenTexts(): string[] {
+    return this.spoken.map((record) => record.request.text);
+  }
+}

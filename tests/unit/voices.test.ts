@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { chooseVoice, normalizeLang, voicesFor, type VoiceInfo } from '../../src/core/voices.js';
+
+const voice = (name: string, lang: string, extra: Partial<VoiceInfo> = {}): VoiceInfo => ({
+  name,
+  lang,
+  voiceURI: name,
+  localService: true,
+  default: false,
+  ...extra,
+});
+
+/** The engine's default here is Afrikaans: it must never win for another language. */
+const ESPEAK = [
+  voice('Afrikaans', 'af', { default: true }),
+  voice('English (America)', 'en-US'),
+  voice('English (Great Britain)', 'en-GB'),
+  voice('French', 'fr-FR'),
+  voice('Japanese', 'ja'),
+];
+
+describe('chooseVoice', () => {
+  it.each([
+    ['en', undefined, 'English (America)'],
+    ['en-GB', undefined, 'English (Great Britain)'],
+    ['en_gb', undefined, 'English (Great Britain)'],
+    ['EN-US', undefined, 'English (America)'],
+    ['fr', undefined, 'French'],
+    ['fr-CA', undefined, 'French'],
+    ['ja-JP', undefined, 'Japanese'],
+    ['en', 'English (Great Britain)', 'English (Great Britain)'],
+    ['en', 'French', 'English (America)'],
+    ['en', 'gone', 'English (America)'],
+    ['de', undefined, undefined],
+    ['', undefined, undefined],
+  ])('for %j (preferred %j) picks %j', (lang, preferred, expected) => {
+    expect(chooseVoice(ESPEAK, lang, preferred)?.name).toBe(expected);
+  });
+
+  it('prefers a default voice, then a local one, among equal matches', () => {
+    const voices = [
+      voice('Remote', 'en-US', { localService: false }),
+      voice('Local', 'en-US'),
+      voice('Default', 'en-US', { default: true, localService: false }),
+    ];
+    expect(chooseVoice(voices, 'en-US')?.name).toBe('Default');
+    expect(chooseVoice(voices.slice(0, 2), 'en-US')?.name).toBe('Local');
+  });
+
+  it('handles voices with no language (Android) by never choosing them', () => {
+    expect(chooseVoice([voice('Mystery', '')], 'en')).toBeUndefined();
+  });
+});
+
+describe('voicesFor', () => {
+  it('lists the voices of the same primary language', () => {
+    expect(voicesFor(ESPEAK, 'en').map((v) => v.name)).toEqual([
+      'English (America)',
+      'English (Great Britain)',
+    ]);
+  });
+});
+
+describe('normalizeLang', () => {
+  it.each([
+    ['en_GB', 'en-gb'],
+    [' fr ', 'fr'],
+  ])('%j → %j', (input, expected) => expect(normalizeLang(input)).toBe(expected));
+});

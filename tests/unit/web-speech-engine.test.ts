@@ -1,0 +1,186 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { WebSpeechEngine } from '../../src/speech/web-speech-engine.js';
+import { FakeSynth, FakeUtterance, ManualClock } from '../support/fake-synth.js';
+
+let synth: FakeSynth;
+let clock: ManualClock;
+let engine: WebSpeechEngine;
+
+function makeEngine() {
+  return new WebSpeechEngine({
+    synth: synth as unknown as SpeechSynthesis,
+    Utterance: FakeUtterance as unknown as typeof SpeechSynthesisUtterance,
+    clock,
+    startTimeoutMs: 5000,
+    settleMs: 100,
+    voicesTimeoutMs: 3000,
+    voicesPollMs: 250,
+  });
+}
+
+function handlers() {
+  return {
+    onStart: vi.fn(),
+    onEnd: vi.fn(),
+    onError: vi.fn(),
+    onInterrupted: vi.fn(),
+    onBoundary: vi.fn(),
+  };
+}
+
+const REQUEST = { text: 'Hello world.', lang: 'en', rate: 1 };
+
+beforeEach(() => {
+  synth = new FakeSynth();
+  clock = new ManualClock();
+  engine = makeEngine();
+});
+
+describe('WebSpeechEngine', () => {
+  it('speaks synchronously, with the language always set', () => {
+    engine.speak(REQUEST, handlers());
+    expect(synth.spoken).toHaveLength(1);
+    expect(synth.last.lang).toBe('en');
+    expect(synth.last.text).toBe('Hello world.');
+  });
+
+  it('passes start, boundary and end to the handlers', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onstart?.();
+    synth.last.onboundary?.({ charIndex: 6, charLength: 5 });
+    synth.last.onend?.();
+    expect(h.onStart).toHaveBeenCalledOnce();
+    expect(h.onBoundary).toHaveBeenCalledWith(6, 5);
+    expect(h.onEnd).toHaveBeenCalledOnce();
+  });
+
+  it('retries once when start does not come, then reports no-start', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    clock.advance(5000);
+    expect(synth.cancels).toBe(1);
+    clock.advance(100);
+    expect(synth.spoken).toHaveLength(2);
+    clock.advance(5000);
+    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'no-start' }));
+    expect(synth.spoken).toHaveLength(2);
+  });
+
+  it('a retry that starts carries on normally', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    clock.advance(5100);
+    synth.last.onstart?.();
+    synth.last.onend?.();
+    expect(h.onEnd).toHaveBeenCalledOnce();
+    expect(h.onError).not.toHaveBeenCalled();
+  });
+
+  it('treats a missing end as an end, long after the expected duration', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onstart?.();
+    clock.advance(5000);
+    expect(h.onEnd).not.toHaveBeenCalled();
+    clock.advance(60_000);
+    expect(h.onEnd).toHaveBeenCalledOnce();
+  });
+
+  it('ignores every event of a cancelled utterance, including its interrupted error', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    const first = synth.last;
+    first.onstart?.();
+    engine.cancel();
+    first.onerror?.({ error: 'interrupted' });
+    first.onend?.();
+    expect(h.onInterrupted).not.toHaveBeenCalled();
+    expect(h.onEnd).not.toHaveBeenCalled();
+    expect(synth.cancels).toBe(1);
+  });
+
+  it('reports an interruption from outside as interrupted, not as an error', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onstart?.();
+    synth.last.onerror?.({ error: 'interrupted' });
+    expect(h.onInterrupted).toHaveBeenCalledOnce();
+    expect(h.onError).not.toHaveBeenCalled();
+  });
+
+  it('reports real errors with their code', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onerror?.({ error: 'synthesis-failed' });
+    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-failed' }));
+  });
+
+  it('waits a short settle before speaking right after a cancel', () => {
+    engine.speak(REQUEST, handlers());
+    engine.cancel();
+    engine.speak(REQUEST, handlers());
+    expect(synth.spoken).toHaveLength(1);
+    clock.advance(100);
+    expect(synth.spoken).toHaveLength(2);
+  });
+
+  it('drops a settled speak when cancelled again before it ran', () => {
+    engine.speak(REQUEST, handlers());
+    engine.cancel();
+    engine.speak(REQUEST, handlers());
+    engine.cancel();
+    clock.advance(1000);
+    expect(synth.spoken).toHaveLength(1);
+  });
+
+  it('does not cancel the shared queue when it owns nothing', () => {
+    engine.cancel();
+    expect(synth.cancels).toBe(0);
+  });
+
+  it('never calls speechSynthesis.pause()', () => {
+    engine.speak(REQUEST, handlers());
+    engine.cancel();
+    expect(synth.pauses).toBe(0);
+  });
+
+  it('finds voices that arrive late through voiceschanged', async () => {
+    const voices = engine.getVoices();
+    clock.advance(100);
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    synth.dispatchEvent(new Event('voiceschanged'));
+    expect(await voices).toHaveLength(1);
+  });
+
+  it('finds voices by polling when voiceschanged never fires', async () => {
+    const voices = engine.getVoices();
+    clock.advance(600);
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    clock.advance(250);
+    expect(await voices).toHaveLength(1);
+  });
+
+  it('reports no voices after its bound, and asks again next time', async () => {
+    const voices = engine.getVoices();
+    clock.advance(3000);
+    expect(await voices).toEqual([]);
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    expect(await engine.getVoices()).toHaveLength(1);
+  });
+
+  it('uses the chosen voice by its URI', async () => {
+    synth.voices = [{ name: 'E', lang: 'en-GB', voiceURI: 'uri:E', localService: true, default: false }];
+    await engine.getVoices();
+    engine.speak({ ...REQUEST, voiceURI: 'uri:E' }, handlers());
+    expect(synth.last.voice).toBe(synth.voices[0]);
+  });
+
+  it('says plainly that there is no speech where the API is missing', () => {
+    const none = new WebSpeechEngine({ synth: undefined, Utterance: undefined, clock });
+    expect(none.supported).toBe(false);
+    const h = handlers();
+    none.speak(REQUEST, h);
+    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-unavailable' }));
+  });
+});
