@@ -15,8 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { ServerResponse } from 'node:http';
+import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import {
   buildCatalog,
   renderArticleJson,
@@ -83,7 +83,9 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
         const name = templateFileName();
         const asset = bundle[name];
         if (asset === undefined || asset.type !== 'asset') {
-          this.error(`${path.relative(rootDir, template)}: the article template is not in the bundle as "${name}"`);
+          this.error(
+            `${path.relative(rootDir, template)}: the article template is not in the bundle as "${name}"`,
+          );
         }
         const page = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
         const articles = built ?? load();
@@ -99,7 +101,11 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
             source: renderArticleJson(article),
           });
         }
-        this.emitFile({ type: 'asset', fileName: 'articles/index.json', source: renderCatalogJson(buildCatalog(articles)) });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'articles/index.json',
+          source: renderCatalogJson(buildCatalog(articles)),
+        });
         delete bundle[name];
       },
     },
@@ -137,7 +143,11 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
   };
 
   /** Answers the article routes in dev; resolves false for any other URL. */
-  async function serveArticles(server: ViteDevServer, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function serveArticles(
+    server: ViteDevServer,
+    req: Connect.IncomingMessage,
+    res: ServerResponse,
+  ): Promise<boolean> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/articles/index.json') {

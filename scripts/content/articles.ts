@@ -22,7 +22,6 @@ export const FRONT_MATTER_KEYS = [
   'updated',
   'imageCaption',
   'imageCredit',
-  'author',
 ] as const;
 
 type BodyBlockKind = Exclude<Block['kind'], 'caption'>;
@@ -46,7 +45,6 @@ export interface ParsedArticle {
   readonly updated: string | null;
   readonly imageCaption: string | null;
   readonly imageCredit: string | null;
-  readonly author: string | null;
   /** The body rendered by marked (raw HTML in the Markdown is escaped, never passed through). */
   readonly bodyHtml: string;
   /** The body's readable blocks, in document order. */
@@ -71,7 +69,8 @@ export interface Catalog {
 /** Slugs come from file names: lower-case ASCII letters and digits in hyphen-separated runs. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 /** A date, or a date and a time with optional seconds, fraction and offset. */
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/u;
+const DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/u;
 
 // ---------------------------------------------------------------------------------------------------------
 // Escaping and text
@@ -122,21 +121,32 @@ const markdown = new Marked({
     // marked leaves text inside a raw HTML element (`<script>…</script>`) unescaped; we escape the tags, so
     // escape that text too. Everything else keeps marked's own escaping (which respects `&lt;` entities).
     text(token: Tokens.Text | Tokens.Escape | Tokens.Tag): string | false {
-      if (!('tokens' in token && token.tokens) && 'escaped' in token && token.escaped) return escapeHtml(token.text);
+      if (!('tokens' in token && token.tokens) && 'escaped' in token && token.escaped)
+        return escapeHtml(token.text);
       return false;
     },
   },
 });
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 /** Decodes the character references marked leaves in text tokens (numeric ones and the common named ones). */
 function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/gu, (whole, dec?: string, hex?: string, name?: string) => {
-    const code = dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
-    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    return NAMED_ENTITIES[name ?? ''] ?? whole;
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/gu,
+    (whole, dec?: string, hex?: string, name?: string) => {
+      const code = dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return NAMED_ENTITIES[name ?? ''] ?? whole;
+    },
+  );
 }
 
 /** The text content of inline tokens, as `textContent` of the rendered HTML would give it (images say nothing). */
@@ -155,7 +165,10 @@ function inlineText(tokens: readonly Token[] | undefined): string {
           text += inlineText(token.tokens as Token[]);
         } else if ('text' in token && typeof token.text === 'string') {
           // Raw HTML is shown as text, so its text is what it says; other text may hold entities.
-          text += token.type === 'html' || ('escaped' in token && token.escaped) ? token.text : decodeEntities(token.text);
+          text +=
+            token.type === 'html' || ('escaped' in token && token.escaped)
+              ? token.text
+              : decodeEntities(token.text);
         }
     }
   }
@@ -250,7 +263,8 @@ function optionalDate(file: string, data: Record<string, unknown>, key: string):
     (hh === undefined || Number(hh) < 24) &&
     (mm === undefined || Number(mm) < 60) &&
     (ss === undefined || Number(ss) < 60);
-  if (!valid) fail(file, `front matter "${key}" is not a valid date like 2022-09-19T11:42: ${JSON.stringify(value)}`);
+  if (!valid)
+    fail(file, `front matter "${key}" is not a valid date like 2022-09-19T11:42: ${JSON.stringify(value)}`);
   return text;
 }
 
@@ -262,7 +276,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
 function languageTag(file: string, data: Record<string, unknown>): string {
   const value = data['lang'];
   if (value === undefined || value === null || value === '') fail(file, 'front matter has no "lang"');
-  if (typeof value !== 'string') fail(file, `front matter "lang" is not a language tag: ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    fail(file, `front matter "lang" is not a language tag: ${JSON.stringify(value)}`);
   try {
     const [tag] = Intl.getCanonicalLocales(value.trim());
     if (tag !== undefined) return tag;
@@ -311,11 +326,12 @@ export function parseArticle(file: string, source: string): ParsedArticle {
   const updated = optionalDate(file, fields, 'updated') ?? published;
   const imageCaption = optionalString(file, fields, 'imageCaption');
   const imageCredit = optionalString(file, fields, 'imageCredit');
-  const author = optionalString(file, fields, 'author');
 
   if (content.trim() === '') fail(file, 'body is empty');
   const tokens = markdown.lexer(content);
-  const h1 = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && (t as Tokens.Heading).depth === 1);
+  const h1 = tokens.find(
+    (t): t is Tokens.Heading => t.type === 'heading' && (t as Tokens.Heading).depth === 1,
+  );
   if (h1 !== undefined) {
     fail(file, `body has a level-1 heading ("# ${h1.text}"); the title is the page's only h1, use "##"`);
   }
@@ -334,7 +350,6 @@ export function parseArticle(file: string, source: string): ParsedArticle {
     updated,
     imageCaption,
     imageCredit,
-    author,
     bodyHtml,
     body,
   };
@@ -428,9 +443,12 @@ const META_LABELS: Record<string, MetaLabels> = {
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   const locale = lang === 'en' ? 'en-GB' : lang;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 function metaLine(article: ParsedArticle): string {
@@ -514,8 +532,17 @@ function replaceOnce(html: string, needle: string | RegExp, replacement: string,
  * Builds an article's page from the (already processed) template: `<html lang>`, `<title>`, the description
  * and the article markup. `templateName` is only for messages.
  */
-export function renderArticlePage(template: string, article: ParsedArticle, templateName = 'article.html'): string {
-  let html = replaceOnce(template, /<html\b[^>]*>/iu, `<html lang="${escapeHtml(article.lang)}">`, templateName);
+export function renderArticlePage(
+  template: string,
+  article: ParsedArticle,
+  templateName = 'article.html',
+): string {
+  let html = replaceOnce(
+    template,
+    /<html\b[^>]*>/iu,
+    `<html lang="${escapeHtml(article.lang)}">`,
+    templateName,
+  );
   html = replaceOnce(
     html,
     /<title>[\s\S]*?<\/title>/iu,

@@ -12,9 +12,12 @@ export function loadArticles(contentDir: string, rootDir: string): ParsedArticle
   try {
     names = readdirSync(contentDir).filter((name) => name.endsWith('.md'));
   } catch (error) {
-    throw new Error(`${path.relative(rootDir, contentDir) || contentDir}: cannot read the content directory`, {
-      cause: error,
-    });
+    throw new Error(
+      `${path.relative(rootDir, contentDir) || contentDir}: cannot read the content directory`,
+      {
+        cause: error,
+      },
+    );
   }
   names.sort();
   const articles = names.map((name) => {

@@ -29,7 +29,8 @@ export function voicesFor<T extends VoiceInfo>(voices: readonly T[], lang: strin
 
 /**
  * The best voice for `lang`: the preferred one when it still exists and fits, then an exact
- * region match, then the same language; among equals a default or local voice wins.
+ * region match, then the same language; among equals a default or local voice wins, then the
+ * plainest (shortest) name: espeak-ng lists hundreds of variants like `English (America)+Andy`.
  */
 export function chooseVoice<T extends VoiceInfo>(
   voices: readonly T[],
@@ -49,7 +50,8 @@ export function chooseVoice<T extends VoiceInfo>(
       (normalizeLang(voice.lang) === wanted ? 4 : 0) +
       (voice.default ? 2 : 0) +
       (voice.localService ? 1 : 0);
-    if (score > bestScore) {
+    // Among equals, the shorter name is the plain voice rather than a variant of it.
+    if (score > bestScore || (score === bestScore && best && voice.name.length < best.name.length)) {
       best = voice;
       bestScore = score;
     }

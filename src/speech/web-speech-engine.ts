@@ -66,7 +66,7 @@ export class WebSpeechEngine implements SpeechEngine {
           : undefined;
     this.supported = Boolean(this.synth && this.Utterance);
     this.clock = options.clock ?? browserClock;
-    this.startTimeoutMs = options.startTimeoutMs ?? 5_000;
+    this.startTimeoutMs = options.startTimeoutMs ?? 8_000;
     this.settleMs = options.settleMs ?? 100;
     this.voicesTimeoutMs = options.voicesTimeoutMs ?? 10_000;
     this.voicesPollMs = options.voicesPollMs ?? 250;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   buildCatalog,
@@ -14,7 +15,7 @@ import {
 } from '../../scripts/content/articles.js';
 import { loadArticles } from '../../scripts/content/load.js';
 
-const repo = (path: string): string => new URL(`../../${path}`, import.meta.url).pathname;
+const repo = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SEED_FILE = 'content/tajikistan-kyrgyzstan-clashes.md';
 const seedSource = readFileSync(repo(SEED_FILE), 'utf8');
 const seed = parseArticle(SEED_FILE, seedSource);
@@ -58,7 +59,10 @@ const TEMPLATE = `<!doctype html>
 </html>`;
 
 /** A content file: front matter lines and a body (by default, a valid article). */
-function source({ front = ['title: A title', 'standfirst: A standfirst', 'lang: en'], body = 'One paragraph.' } = {}) {
+function source({
+  front = ['title: A title', 'standfirst: A standfirst', 'lang: en'],
+  body = 'One paragraph.',
+} = {}) {
   return `---\n${front.join('\n')}\n---\n\n${body}\n`;
 }
 
@@ -91,7 +95,9 @@ describe('the seed article (content/tajikistan-kyrgyzstan-clashes.md)', () => {
 
   it('keeps the typographic and the mismatched straight quotes exactly', () => {
     const texts = seed.body.map((block) => block.text);
-    expect(texts).toContain('“There were no recorded escalation attempts or shots fired on the border," it said.');
+    expect(texts).toContain(
+      '“There were no recorded escalation attempts or shots fired on the border," it said.',
+    );
     expect(texts.some((text) => text.includes('“Russia’s mini Nato”'))).toBe(true);
   });
 
@@ -105,7 +111,9 @@ describe('the seed article (content/tajikistan-kyrgyzstan-clashes.md)', () => {
 
   it('renders the article markup the player reads', () => {
     const markup = renderArticleMarkup(seed);
-    expect(markup).toMatch(/^<article-player lang="en" data-slug="tajikistan-kyrgyzstan-clashes">\n {2}<article lang="en">\n/u);
+    expect(markup).toMatch(
+      /^<article-player lang="en" data-slug="tajikistan-kyrgyzstan-clashes">\n {2}<article lang="en">\n/u,
+    );
     expect(markup).toContain('<h1>Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes</h1>');
     expect(markup).toContain('<p class="standfirst">Both countries are members');
     expect(markup).toContain(
@@ -128,7 +136,10 @@ describe('the seed article (content/tajikistan-kyrgyzstan-clashes.md)', () => {
   it('has a catalog entry with the listening time at 14 characters a second', () => {
     const entry = catalogEntry(seed);
     const characters = toArticleModel(seed).blocks.reduce((sum, block) => sum + block.text.length, 0);
-    expect(entry).toMatchObject({ url: '/articles/tajikistan-kyrgyzstan-clashes/', updated: '2022-09-19T11:42' });
+    expect(entry).toMatchObject({
+      url: '/articles/tajikistan-kyrgyzstan-clashes/',
+      updated: '2022-09-19T11:42',
+    });
     expect(entry.readingMinutes).toBe(Math.ceil(characters / 14 / 60));
     expect(entry.words).toBeGreaterThan(400);
   });
@@ -151,18 +162,38 @@ describe('every content file', () => {
 describe('parseArticle', () => {
   it.each([
     ['no title', source({ front: ['standfirst: S', 'lang: en'] }), 'front matter has no "title"'],
-    ['an empty title', source({ front: ['title: ""', 'standfirst: S', 'lang: en'] }), 'front matter "title" is empty'],
+    [
+      'an empty title',
+      source({ front: ['title: ""', 'standfirst: S', 'lang: en'] }),
+      'front matter "title" is empty',
+    ],
     ['no standfirst', source({ front: ['title: T', 'lang: en'] }), 'front matter has no "standfirst"'],
     ['broken YAML', source({ front: ['title: "unclosed', 'lang: en'] }), 'front matter is not valid YAML'],
     ['YAML that is not a mapping', source({ front: ['- a list'] }), 'front matter must be a mapping'],
     ['no lang', source({ front: ['title: T', 'standfirst: S'] }), 'front matter has no "lang"'],
-    ['a bad lang', source({ front: ['title: T', 'standfirst: S', 'lang: "en_GB!"'] }), '"lang" is not a valid BCP 47'],
-    ['a lang that is not a string', source({ front: ['title: T', 'standfirst: S', 'lang: 42'] }), '"lang" is not a language tag'],
+    [
+      'a bad lang',
+      source({ front: ['title: T', 'standfirst: S', 'lang: "en_GB!"'] }),
+      '"lang" is not a valid BCP 47',
+    ],
+    [
+      'a lang that is not a string',
+      source({ front: ['title: T', 'standfirst: S', 'lang: 42'] }),
+      '"lang" is not a language tag',
+    ],
     ['an empty body', source({ body: '' }), 'body is empty'],
     ['a body of blank lines', source({ body: '\n\n   \n' }), 'body is empty'],
     ['a body with nothing to read', source({ body: '---' }), 'body is empty'],
-    ['an unknown key', source({ front: ['title: T', 'standfirst: S', 'lang: en', 'titel: T'] }), 'unknown key "titel"'],
-    ['an invalid date', source({ front: ['title: T', 'standfirst: S', 'lang: en', 'updated: "2022-02-30"'] }), '"updated" is not a valid date'],
+    [
+      'an unknown key',
+      source({ front: ['title: T', 'standfirst: S', 'lang: en', 'titel: T'] }),
+      'unknown key "titel"',
+    ],
+    [
+      'an invalid date',
+      source({ front: ['title: T', 'standfirst: S', 'lang: en', 'updated: "2022-02-30"'] }),
+      '"updated" is not a valid date',
+    ],
     ['a level-1 heading in the body', source({ body: '# Again\n\nText.' }), 'level-1 heading'],
   ])('fails on %s, naming the file and the fault', (_name, text, fault) => {
     expect(() => parseArticle('content/broken-file.md', text)).toThrowError(/^content\/broken-file\.md: /u);
@@ -170,7 +201,9 @@ describe('parseArticle', () => {
   });
 
   it('fails on a file name that is not a slug', () => {
-    expect(() => parseArticle('content/Bad Name.md', source())).toThrowError('content/Bad Name.md: file name must be a slug');
+    expect(() => parseArticle('content/Bad Name.md', source())).toThrowError(
+      'content/Bad Name.md: file name must be a slug',
+    );
   });
 
   it.each([
@@ -179,16 +212,29 @@ describe('parseArticle', () => {
     ['an unquoted local date-time', 'updated: 2022-09-19T11:42', '2022-09-19T11:42'],
     ['a YAML timestamp', 'updated: 2022-09-19T11:42:00Z', '2022-09-19T11:42:00Z'],
   ])('accepts %s', (_name, line, expected) => {
-    const article = parseArticle('content/dated.md', source({ front: ['title: T', 'standfirst: S', 'lang: en', line] }));
+    const article = parseArticle(
+      'content/dated.md',
+      source({ front: ['title: T', 'standfirst: S', 'lang: en', line] }),
+    );
     expect(article.updated).toBe(expected);
   });
 
   it.each([
     ['a heading', '## Heading', { kind: 'heading', text: 'Heading' }, '<h2>Heading</h2>'],
-    ['a paragraph', 'Some *emphasised*   text.', { kind: 'paragraph', text: 'Some emphasised text.' }, '<p>Some <em>emphasised</em>   text.</p>'],
+    [
+      'a paragraph',
+      'Some *emphasised*   text.',
+      { kind: 'paragraph', text: 'Some emphasised text.' },
+      '<p>Some <em>emphasised</em>   text.</p>',
+    ],
     ['a list item', '- an item', { kind: 'list-item', text: 'an item' }, '<ul>\n<li>an item</li>\n</ul>'],
     ['a quote', '> quoted', { kind: 'quote', text: 'quoted' }, '<blockquote>\n<p>quoted</p>\n</blockquote>'],
-    ['a link', 'See [the docs](https://example.com).', { kind: 'paragraph', text: 'See the docs.' }, '<a href="https://example.com">the docs</a>'],
+    [
+      'a link',
+      'See [the docs](https://example.com).',
+      { kind: 'paragraph', text: 'See the docs.' },
+      '<a href="https://example.com">the docs</a>',
+    ],
   ])('reads %s from the body', (_name, body, block, html) => {
     const article = parseArticle('content/kinds.md', source({ body }));
     expect(article.body).toEqual([block]);
@@ -217,22 +263,28 @@ describe('escaping', () => {
   );
   const page = renderArticlePage(TEMPLATE, hostile);
 
-  it.each([
-    ['<script>'],
-    ['<b>standfirst'],
-    ['<img src=x'],
-    ['<div onclick'],
-    ['A & B'],
-  ])('does not write %j raw into the page', (raw) => {
-    expect(page).not.toContain(raw);
-  });
+  it.each([['<script>'], ['<b>standfirst'], ['<img src=x'], ['<div onclick'], ['A & B']])(
+    'does not write %j raw into the page',
+    (raw) => {
+      expect(page).not.toContain(raw);
+    },
+  );
 
   it.each([
     ['the title', '<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; more</h1>'],
-    ['the page title', '<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; more · Article player</title>'],
-    ['the description', '<meta name="description" content="A &quot;quoted&quot; &lt;b&gt;standfirst&lt;/b&gt;">'],
+    [
+      'the page title',
+      '<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; more · Article player</title>',
+    ],
+    [
+      'the description',
+      '<meta name="description" content="A &quot;quoted&quot; &lt;b&gt;standfirst&lt;/b&gt;">',
+    ],
     ['the caption and credit', 'image: &lt;img src=x onerror=alert(1)&gt; (A &amp; B)'],
-    ['raw HTML in the body', 'Text with &lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt; and a &lt; b &amp; c.'],
+    [
+      'raw HTML in the body',
+      'Text with &lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt; and a &lt; b &amp; c.',
+    ],
     ['text inside a raw HTML element', 'x &lt;style&gt;a &lt;b&gt;&lt;/style&gt;'],
     ['a raw HTML block', '<p>&lt;div onclick=&quot;x()&quot;&gt;raw block&lt;/div&gt;</p>'],
   ])('escapes %s', (_name, escaped) => {
@@ -263,8 +315,11 @@ describe('escaping', () => {
   });
 
   it('keeps `$` patterns in article text literal', () => {
-    const dollars = parseArticle('content/dollars.md', source({ front: ["title: \"$& $' $1\"", 'standfirst: S', 'lang: en'] }));
-    expect(renderArticlePage(TEMPLATE, dollars)).toContain("<h1>$&amp; $&#39; $1</h1>");
+    const dollars = parseArticle(
+      'content/dollars.md',
+      source({ front: ['title: "$& $\' $1"', 'standfirst: S', 'lang: en'] }),
+    );
+    expect(renderArticlePage(TEMPLATE, dollars)).toContain('<h1>$&amp; $&#39; $1</h1>');
   });
 
   it.each([
@@ -278,7 +333,13 @@ describe('escaping', () => {
 });
 
 describe('renderArticlePage', () => {
-  const page = renderArticlePage(TEMPLATE, parseArticle('content/fr-article.md', source({ front: ['title: Titre', 'standfirst: Chapeau', 'lang: fr', 'updated: "2026-11-25T17:15"'] })));
+  const page = renderArticlePage(
+    TEMPLATE,
+    parseArticle(
+      'content/fr-article.md',
+      source({ front: ['title: Titre', 'standfirst: Chapeau', 'lang: fr', 'updated: "2026-11-25T17:15"'] }),
+    ),
+  );
 
   it('sets the page language, title, description and article', () => {
     expect(page).toContain('<html lang="fr">');
@@ -290,9 +351,9 @@ describe('renderArticlePage', () => {
   });
 
   it('fails, naming the template, when a placeholder is missing', () => {
-    expect(() => renderArticlePage('<html><title>x</title></html>', seed, 'src/app/article.html')).toThrowError(
-      /^src\/app\/article\.html: missing <!--article:head-->/u,
-    );
+    expect(() =>
+      renderArticlePage('<html><title>x</title></html>', seed, 'src/app/article.html'),
+    ).toThrowError(/^src\/app\/article\.html: missing <!--article:head-->/u);
   });
 });
 

@@ -47,6 +47,15 @@ describe('chooseVoice', () => {
     expect(chooseVoice(voices.slice(0, 2), 'en-US')?.name).toBe('Local');
   });
 
+  it('prefers the plain voice to its variants', () => {
+    const voices = [
+      voice('English (America)+Andrea espeak-ng', 'en-US'),
+      voice('English (America) espeak-ng', 'en-US'),
+      voice('English (America)+Andy espeak-ng', 'en-US'),
+    ];
+    expect(chooseVoice(voices, 'en')?.name).toBe('English (America) espeak-ng');
+  });
+
   it('handles voices with no language (Android) by never choosing them', () => {
     expect(chooseVoice([voice('Mystery', '')], 'en')).toBeUndefined();
   });

@@ -81,9 +81,14 @@ export async function startRecording(options: RecordOptions = {}): Promise<Recor
   const sink = options.sink ?? SINK_NAME;
   const dir = await mkdtemp(join(tmpdir(), 'ap-rec-'));
   const file = join(dir, 'sink.wav');
-  const parec = spawn('parec', ['-d', `${sink}.monitor`, '--file-format=wav', file], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // A small latency: otherwise parec gets the samples in 2-second fragments and loses the
+  // last fragment on stop. After an idle (suspended) sink resumes, the first samples arrive
+  // about 1.5 to 2 s later: wait for them, so that nothing the test plays is missed.
+  const parec = spawn(
+    'parec',
+    ['-d', `${sink}.monitor`, '--latency-msec=20', '--file-format=wav', file],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let errors = '';
   parec.stderr.setEncoding('utf8');
   parec.stderr.on('data', (chunk: string) => (errors += chunk));

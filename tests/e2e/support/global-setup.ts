@@ -1,22 +1,56 @@
 // vitest globalSetup of the end-to-end tests (runs once, in the main vitest process):
 // checks the system programs, makes sure the audio sink exists, serves the built `dist/`
-// with `vite preview` on 127.0.0.1:PORT, and undoes all of it afterwards.
+// with `vite preview` on 127.0.0.1:PORT (the same command as `npm run preview`), and undoes
+// all of it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { preview, type PreviewServer } from 'vite';
 import { startAudioSink, type AudioSink } from '../../../scripts/audio-sink.mjs';
 import { DEBIAN_PACKAGES, missingPrograms } from '../../../scripts/system-deps.mjs';
 import { BASE_URL, PORT } from './env';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
+const VITE_BIN = fileURLToPath(new URL('../../../node_modules/vite/bin/vite.js', import.meta.url));
 
-async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void> {
+function startPreview(): { child: ChildProcess; output: () => string } {
+  // Without vitest's variables: vite.config.ts must see a plain `vite preview`.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name)),
+  );
+  const child = spawn(
+    process.execPath,
+    [VITE_BIN, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  return { child, output: () => output };
+}
+
+async function waitUntilAnswering(
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `vite preview exited (${String(child.exitCode ?? child.signalCode)}) before answering ` +
+          `(is port ${String(PORT)} taken? set AP_E2E_PORT):\n${output()}`,
+      );
+    }
+    // Only trust an answer once our server says it listens: another process may hold the port.
+    // eslint-disable-next-line no-control-regex
+    if (!output().replace(/\x1b\[[0-9;]*m/g, '').includes(`${BASE_URL}/`)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();
       if (response.status < 500) return;
       lastError = new Error(`HTTP ${String(response.status)}`);
@@ -25,7 +59,19 @@ async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void>
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${url} did not answer within ${String(timeoutMs)} ms: ${String(lastError)}`);
+  throw new Error(
+    `vite preview did not answer at ${BASE_URL}/ within ${String(timeoutMs)} ms ` +
+      `(${String(lastError)}):\n${output()}`,
+  );
+}
+
+async function stopPreview(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
@@ -40,25 +86,25 @@ export default async function setup(): Promise<() => Promise<void>> {
     throw new Error(`No build in ${DIST}: run npm run build first (npm test does it for you).`);
   }
 
-  let sink: AudioSink | null = startAudioSink({ quiet: true });
-  let server: PreviewServer | null = null;
+  const sink: AudioSink = startAudioSink({ quiet: true });
+  const { child, output } = startPreview();
+  // If vitest dies without running the teardown, do not leave the server behind.
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
   try {
-    server = await preview({
-      root: ROOT,
-      logLevel: 'warn',
-      preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
-    });
-    await waitUntilAnswering(`${BASE_URL}/`, 15_000);
+    await waitUntilAnswering(child, output, 20_000);
   } catch (error) {
-    await server?.close();
+    await stopPreview(child);
+    process.off('exit', killOnExit);
     sink.stop();
     throw error;
   }
 
   return async () => {
-    await server?.close();
-    server = null;
-    sink?.stop();
-    sink = null;
+    await stopPreview(child);
+    process.off('exit', killOnExit);
+    sink.stop();
   };
 }

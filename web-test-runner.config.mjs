@@ -1,0 +1,64 @@
+// Component tests: tests/component/**/*.test.ts in Debian's Chromium, with mocha and
+// @open-wc/testing (chai `expect`, `fixture`, `html`, axe through `.to.be.accessible()`).
+// Run them with `node scripts/test.mjs component`, or `npx web-test-runner` (add `--watch`).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Flags for Debian's Chromium here (see the test-environment doc). */
+const chromiumArgs = [
+  ...(isRoot ? ['--no-sandbox'] : []),
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Real voices, for a test of the real engine; the fake engine does not need them.
+  '--enable-speech-dispatcher',
+];
+
+// scripts/test.mjs sets AP_WTR_SUMMARY to collect the counts as JSON.
+const summaryFile = process.env.AP_WTR_SUMMARY;
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['tests/component/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      // Lit decorators: experimentalDecorators and useDefineForClassFields: false come from here.
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      target: 'es2022',
+    }),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+      },
+    }),
+  ],
+  // One browser page at a time: the machine has 2 cores and one speech queue.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: {
+    config: { ui: 'bdd', timeout: 10_000 },
+  },
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+    ...(summaryFile ? [summaryReporter({ outputFile: summaryFile })] : []),
+  ],
+};
