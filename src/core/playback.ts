@@ -27,6 +27,8 @@ export interface PlaybackState {
   /** Bumped on every speak, so that events of an earlier utterance can be told apart. */
   readonly generation: number;
   readonly error: PlaybackError | null;
+  /** Pause when the chunk being spoken ends (a sleep timer ran out). */
+  readonly pauseAtChunkEnd: boolean;
 }
 
 export type PlaybackEvent =
@@ -46,7 +48,9 @@ export type PlaybackEvent =
     }
   /** Something outside the player (another tab, the system) stopped our speech. */
   | { readonly type: 'interrupted'; readonly generation: number }
-  | { readonly type: 'fail'; readonly error: PlaybackError };
+  | { readonly type: 'fail'; readonly error: PlaybackError }
+  /** Finish the sentence being spoken, then pause (a sleep timer ran out). */
+  | { readonly type: 'pause-at-chunk-end' };
 
 export type PlaybackEffect =
   | { readonly type: 'speak'; readonly position: Position; readonly generation: number }
@@ -64,6 +68,7 @@ export function initialState(blockLengths: readonly number[]): PlaybackState {
     blockLengths,
     generation: 0,
     error: null,
+    pauseAtChunkEnd: false,
   };
 }
 
@@ -78,7 +83,10 @@ export function reduce(state: PlaybackState, event: PlaybackEvent): Transition {
       return play(state);
     case 'pause':
       return state.status === Status.Playing
-        ? { state: { ...state, status: Status.Paused }, effects: [{ type: 'cancel' }] }
+        ? {
+            state: { ...state, status: Status.Paused, pauseAtChunkEnd: false },
+            effects: [{ type: 'cancel' }],
+          }
         : unchanged(state);
     case 'stop':
       return {
@@ -103,6 +111,10 @@ export function reduce(state: PlaybackState, event: PlaybackEvent): Transition {
         : unchanged(state);
     case 'fail':
       return fail(state, event.error);
+    case 'pause-at-chunk-end':
+      return state.status === Status.Playing
+        ? { state: { ...state, pauseAtChunkEnd: true }, effects: [] }
+        : unchanged(state);
     default:
       return assertNever(event);
   }
@@ -163,9 +175,17 @@ function advance(state: PlaybackState, end: Position): Transition {
       : firstReadable(state.blockLengths, end.block + 1);
   if (!next) {
     return {
-      state: { ...state, status: Status.Ended, position: { block: end.block, offset: 0 } },
+      state: {
+        ...state,
+        status: Status.Ended,
+        position: { block: end.block, offset: 0 },
+        pauseAtChunkEnd: false,
+      },
       effects: [],
     };
+  }
+  if (state.pauseAtChunkEnd) {
+    return { state: { ...state, status: Status.Paused, position: next, pauseAtChunkEnd: false }, effects: [] };
   }
   return speakFrom(state, next);
 }

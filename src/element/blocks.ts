@@ -62,6 +62,14 @@ function safeMatches(element: Element, selector: string): boolean {
   }
 }
 
+export function isBlockElement(element: Element): boolean {
+  return element.matches(BLOCK_SELECTOR);
+}
+
+export function isSkipped(element: Element, skip: string): boolean {
+  return safeMatches(element, skip);
+}
+
 function ownText(element: Element, skip: string): string {
   let text = '';
   for (const node of element.childNodes) {

@@ -33,4 +33,6 @@ export interface SpeechEngine {
   speak(request: SpeakRequest, handlers: SpeakHandlers): void;
   /** Stops what this engine queued; later events of those utterances are dropped. */
   cancel(): void;
+  /** True while an utterance of ours is queued or speaking (or about to be, after a settle). */
+  isBusy(): boolean;
 }

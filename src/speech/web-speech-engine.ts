@@ -94,6 +94,10 @@ export class WebSpeechEngine implements SpeechEngine {
     else this.attempt(request, handlers, generation, 1);
   }
 
+  isBusy(): boolean {
+    return this.live.size > 0 || this.timers.size > 0;
+  }
+
   cancel(): void {
     this.generation++;
     for (const id of this.timers) this.clock.clearTimeout(id);

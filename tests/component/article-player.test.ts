@@ -50,6 +50,8 @@ async function finishAll(player: ArticlePlayer, engine: FakeSpeechEngine, limit 
   return seen;
 }
 
+beforeEach(() => localStorage.clear());
+
 describe('<article-player>', () => {
   it('is accessible when idle', async () => {
     const { player } = await mount();

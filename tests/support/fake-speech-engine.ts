@@ -34,6 +34,10 @@ export class FakeSpeechEngine implements SpeechEngine {
     for (const record of this.spoken) record.cancelled = true;
   }
 
+  isBusy(): boolean {
+    return this.current !== undefined;
+  }
+
   /** The utterance being spoken now: the last one not cancelled. */
   get current(): FakeUtteranceRecord | undefined {
     const last = this.spoken[this.spoken.length - 1];

@@ -36,6 +36,7 @@ const EVENTS: Record<string, PlaybackEvent> = {
   'chunk-error (stale)': { type: 'chunk-error', generation: 6, error: ERROR },
   'interrupted (current)': { type: 'interrupted', generation: 7 },
   fail: { type: 'fail', error: ERROR },
+  'pause-at-chunk-end': { type: 'pause-at-chunk-end' },
 };
 
 type Expectation = [status: Status, block: number, offset: number, effects: string];
@@ -127,6 +128,14 @@ const TABLE: Record<string, Partial<Record<Status, Expectation>>> = {
   },
 };
 
+TABLE['pause-at-chunk-end'] = {
+  idle: ['idle', 2, 5, ''],
+  playing: ['playing', 2, 5, ''],
+  paused: ['paused', 2, 5, ''],
+  ended: ['ended', 2, 5, ''],
+  error: ['error', 2, 5, ''],
+};
+
 const rows = Object.entries(TABLE).flatMap(([eventName, byStatus]) =>
   Object.entries(byStatus).map(([status, expected]) => ({
     eventName,
@@ -208,6 +217,22 @@ describe('the playback reducer', () => {
     expect(isEmpty(empty)).toBe(true);
     expect(reduce(empty, { type: 'play' }).state.status).toBe(Status.Idle);
     expect(isEmpty(initialState([]))).toBe(true);
+  });
+
+  it('pauses at the next sentence when asked to stop at the end of this one (sleep timer)', () => {
+    const asked = reduce(stateIn(Status.Playing, 2, 0), { type: 'pause-at-chunk-end' }).state;
+    const { state, effects } = reduce(asked, {
+      type: 'chunk-end',
+      generation: 7,
+      end: { block: 2, offset: 12 },
+    });
+    expect(state.status).toBe(Status.Paused);
+    expect(state.position).toEqual({ block: 2, offset: 12 });
+    expect(state.pauseAtChunkEnd).toBe(false);
+    expect(effects).toEqual([]);
+    expect(reduce(state, { type: 'play' }).effects).toEqual([
+      { type: 'speak', position: { block: 2, offset: 12 }, generation: 8 },
+    ]);
   });
 
   it('throws on an unknown event', () => {

@@ -13,7 +13,23 @@ article-player [${READING_ATTRIBUTE}] {
   box-shadow: 0 0 0 0.35em var(--ap-paragraph-background, #fff1b8);
   border-radius: var(--ap-radius, 0.25em);
 }
+::highlight(ap-sentence) {
+  background-color: var(--ap-sentence-background, #ffd54f);
+  color: var(--ap-paragraph-color, #1b1b1b);
+}
+::highlight(ap-word) {
+  background-color: var(--ap-word-background, #0b57d0);
+  color: var(--ap-word-color, #ffffff);
+}
 @media (prefers-color-scheme: dark) {
+  ::highlight(ap-sentence) {
+    background-color: var(--ap-sentence-background-dark, #6b5a00);
+    color: var(--ap-paragraph-color-dark, #fffbea);
+  }
+  ::highlight(ap-word) {
+    background-color: var(--ap-word-background-dark, #a8c7fa);
+    color: var(--ap-word-color-dark, #062e6f);
+  }
   article-player [${READING_ATTRIBUTE}] {
     background-color: var(--ap-paragraph-background-dark, #473c00);
     color: var(--ap-paragraph-color-dark, #fffbea);
@@ -21,6 +37,14 @@ article-player [${READING_ATTRIBUTE}] {
   }
 }
 @media (forced-colors: active) {
+  ::highlight(ap-sentence) {
+    background-color: Mark;
+    color: MarkText;
+  }
+  ::highlight(ap-word) {
+    background-color: Highlight;
+    color: HighlightText;
+  }
   article-player [${READING_ATTRIBUTE}] {
     forced-color-adjust: none;
     background-color: Mark;

@@ -13,7 +13,7 @@ import {
   type PlaybackEvent,
   type PlaybackState,
 } from '../../core/playback.js';
-import { chunkRanges, rangeAt, type TextRange } from '../../core/segment.js';
+import { chunkRanges, rangeAt, wordRanges, type TextRange } from '../../core/segment.js';
 import { chooseVoice, voicesFor, type VoiceInfo } from '../../core/voices.js';
 import type { SpeechEngine } from '../../speech/engine.js';
 
@@ -23,9 +23,25 @@ export interface PlaybackSettings {
   readonly voiceURI: string | null;
 }
 
+/** A chunk of a block being spoken: [start, end) of the block's text. */
+export interface SpokenChunk {
+  readonly block: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly lang: string;
+  readonly rate: number;
+}
+
 export interface PlaybackListener {
   /** Called after every change, with the state before it. */
   onTransition(previous: PlaybackState, next: PlaybackState): void;
+  /** The engine started speaking a chunk. */
+  onChunkStart?(chunk: SpokenChunk): void;
+  /** The engine reports a word boundary, relative to the chunk's text. */
+  onChunkBoundary?(chunk: SpokenChunk, charIndex: number, charLength: number | undefined): void;
+  /** The chunk ended: `completed` when spoken to its end, not cancelled, interrupted or failed. */
+  onChunkEnd?(chunk: SpokenChunk, completed: boolean): void;
 }
 
 export const VoiceAvailability = {
@@ -99,10 +115,9 @@ export class PlaybackController implements ReactiveController {
     }
   }
 
-  /** The user picked another voice or speed: forget the cached choice, respeak if reading. */
-  settingsChanged(): void {
+  /** Another voice was picked: choose again at the next utterance. */
+  forgetVoiceChoice(): void {
     this.voiceByLang.clear();
-    this.dispatch({ type: 'restart' });
   }
 
   /** Why the article cannot be read at all, or null when it can. */
@@ -117,6 +132,49 @@ export class PlaybackController implements ReactiveController {
       return { code: 'no-voice-for-language', message: `No voice for ${this.article?.lang ?? ''}` };
     }
     return null;
+  }
+
+  /** The start of the sentence after the one at `position`, or undefined at the very end. */
+  sentenceAfter(position: Position): Position | undefined {
+    const range = this.chunkAt(position);
+    const length = this.state.blockLengths[position.block] ?? 0;
+    if (range && range.end < length) return { block: position.block, offset: range.end };
+    for (let block = position.block + 1; block < this.state.blockLengths.length; block++) {
+      if ((this.state.blockLengths[block] ?? 0) > 0) return { block, offset: 0 };
+    }
+    return undefined;
+  }
+
+  /**
+   * Where "back one sentence" goes: the start of this sentence, or of the one before when this
+   * one has only just begun (`early`), as media players do with tracks.
+   */
+  sentenceBefore(position: Position, early: boolean): Position {
+    const range = this.chunkAt(position);
+    const start = range?.start ?? 0;
+    if (position.offset > start) return { block: position.block, offset: start };
+    if (this.isPlaying && !early) return { block: position.block, offset: start };
+    if (start > 0) {
+      return { block: position.block, offset: this.chunkAt({ block: position.block, offset: start - 1 })?.start ?? 0 };
+    }
+    for (let block = position.block - 1; block >= 0; block--) {
+      const ranges = this.chunksOf(block);
+      const last = ranges[ranges.length - 1];
+      if (last && (this.state.blockLengths[block] ?? 0) > 0) return { block, offset: last.start };
+    }
+    return { block: position.block, offset: 0 };
+  }
+
+  /** The start of the word at `position`, or the position itself between words. */
+  wordStartAt(position: Position): number {
+    const block = this.article?.blocks[position.block];
+    if (!block) return 0;
+    const words = wordRanges(block.text, block.lang ?? this.article?.lang ?? '');
+    return words.find((word) => position.offset >= word.start && position.offset < word.end)?.start ?? position.offset;
+  }
+
+  private get isPlaying(): boolean {
+    return this.state.status === Status.Playing;
   }
 
   /** The block range being read now (the chunk that contains the position). */
@@ -144,12 +202,25 @@ export class PlaybackController implements ReactiveController {
     const text = block.text.slice(position.offset, range.end);
     const lang = block.lang ?? article.lang;
     const { rate } = this.settings();
+    const chunk: SpokenChunk = { block: position.block, start: position.offset, end: range.end, text, lang, rate };
+    const listener = this.listener;
     this.engine.speak(
       { text, lang, voiceURI: this.voiceFor(lang), rate },
       {
-        onEnd: () => this.dispatch({ type: 'chunk-end', generation, end }),
-        onError: (error) => this.dispatch({ type: 'chunk-error', generation, error }),
-        onInterrupted: () => this.dispatch({ type: 'interrupted', generation }),
+        onStart: () => listener.onChunkStart?.(chunk),
+        onBoundary: (charIndex, charLength) => listener.onChunkBoundary?.(chunk, charIndex, charLength),
+        onEnd: () => {
+          listener.onChunkEnd?.(chunk, true);
+          this.dispatch({ type: 'chunk-end', generation, end });
+        },
+        onError: (error) => {
+          listener.onChunkEnd?.(chunk, false);
+          this.dispatch({ type: 'chunk-error', generation, error });
+        },
+        onInterrupted: () => {
+          listener.onChunkEnd?.(chunk, false);
+          this.dispatch({ type: 'interrupted', generation });
+        },
       },
     );
   }

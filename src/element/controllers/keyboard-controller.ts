@@ -1,0 +1,83 @@
+/**
+ * Keyboard shortcuts while focus is in the player (its controls or its article). They can be
+ * turned off (WCAG 2.1.4), and never act on keys a focused control needs itself.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface KeyboardActions {
+  togglePlay(): void;
+  previousSentence(): void;
+  nextSentence(): void;
+  previousParagraph(): void;
+  nextParagraph(): void;
+  faster(): void;
+  slower(): void;
+}
+
+/** The shortcuts, for the help dialog and `aria-keyshortcuts`. */
+export const SHORTCUTS = {
+  togglePlay: 'k',
+  previousSentence: 'ArrowLeft',
+  nextSentence: 'ArrowRight',
+  previousParagraph: 'Shift+ArrowLeft',
+  nextParagraph: 'Shift+ArrowRight',
+  faster: '+',
+  slower: '-',
+} as const;
+
+/** Controls that use these keys themselves. */
+const OWN_KEYS = 'input, select, textarea, [contenteditable], dialog';
+
+export class KeyboardController implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly actions: KeyboardActions,
+    private readonly enabled: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (!this.enabled() || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest(OWN_KEYS)) return;
+    const onButton = target instanceof Element && target.closest('button, a, summary');
+    const action = this.actionFor(event, Boolean(onButton));
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  private actionFor(event: KeyboardEvent, onButton: boolean): (() => void) | undefined {
+    switch (event.key) {
+      case 'k':
+      case 'K':
+        return this.actions.togglePlay;
+      case ' ':
+        // Space on a button presses that button.
+        return onButton ? undefined : this.actions.togglePlay;
+      case 'ArrowLeft':
+        return event.shiftKey ? this.actions.previousParagraph : this.actions.previousSentence;
+      case 'ArrowRight':
+        return event.shiftKey ? this.actions.nextParagraph : this.actions.nextSentence;
+      case '+':
+      case '=':
+        return this.actions.faster;
+      case '-':
+      case '_':
+        return this.actions.slower;
+      default:
+        return undefined;
+    }
+  }
+}

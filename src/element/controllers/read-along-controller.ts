@@ -1,0 +1,150 @@
+/**
+ * Highlights the sentence and the word being spoken with the CSS Custom Highlight API, without
+ * touching the article's markup. Words come from `boundary` events where the voice sends them,
+ * otherwise from a timing estimate that is restarted at each utterance's start and learns the
+ * real speed at each end, so it never runs ahead into the next sentence.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { wordRanges, type TextRange } from '../../core/segment.js';
+import { scheduleWords, SpeedEstimate, wordAt, type TimedWord } from '../../core/word-timing.js';
+import { textMap, type TextMap } from '../text-map.js';
+import type { SpokenChunk } from './playback-controller.js';
+
+export const WORD_HIGHLIGHT = 'ap-word';
+export const SENTENCE_HIGHLIGHT = 'ap-sentence';
+
+export interface ReadAlongOptions {
+  /** The element of block `index`. */
+  element(index: number): HTMLElement | null;
+  /** The spoken text of block `index`, to check the markup has not changed under us. */
+  blockText(index: number): string;
+  skip(): string;
+  wordsEnabled(): boolean;
+}
+
+const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
+
+export class ReadAlongController implements ReactiveController {
+  /** Offset in its block of the word highlighted now, for restarting from it. */
+  currentWord: { block: number; start: number } | null = null;
+  readonly speed = new SpeedEstimate();
+
+  private chunk: SpokenChunk | null = null;
+  private schedule: TimedWord[] = [];
+  private startedAt = 0;
+  private timer: number | undefined;
+  private boundariesSeen = false;
+  private map: { block: number; map: TextMap } | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: ReadAlongOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.clear();
+  }
+
+  chunkStarted(chunk: SpokenChunk): void {
+    this.stopTimer();
+    this.chunk = chunk;
+    this.startedAt = performance.now();
+    this.currentWord = null;
+    this.show(SENTENCE_HIGHLIGHT, chunk.block, chunk.start, chunk.end);
+    if (!this.options.wordsEnabled() || this.boundariesSeen) return;
+    const expected = this.speed.expectedMs(chunk.text.length, chunk.rate);
+    this.schedule = scheduleWords(chunk.text, chunk.lang, expected);
+    this.tick();
+  }
+
+  chunkBoundary(chunk: SpokenChunk, charIndex: number, charLength: number | undefined): void {
+    if (chunk !== this.chunk || !this.options.wordsEnabled()) return;
+    // Real boundaries beat the estimate, from now on.
+    this.boundariesSeen = true;
+    this.stopTimer();
+    const word = wordContaining(chunk, charIndex, charLength);
+    // A boundary on punctuation or space alone (some engines) moves nothing.
+    if (word) this.showWord(chunk, word);
+  }
+
+  chunkEnded(chunk: SpokenChunk, completed: boolean): void {
+    if (chunk !== this.chunk) return;
+    if (completed) {
+      this.speed.measure(chunk.text.length, performance.now() - this.startedAt, chunk.rate);
+    }
+    this.stopTimer();
+    this.chunk = null;
+  }
+
+  /** Removes every highlight: when reading stops or pauses. */
+  clear(): void {
+    this.stopTimer();
+    this.chunk = null;
+    this.currentWord = null;
+    if (supported()) {
+      CSS.highlights.delete(WORD_HIGHLIGHT);
+      CSS.highlights.delete(SENTENCE_HIGHLIGHT);
+    }
+  }
+
+  /** The spoken-text offset in block `index` of a DOM point, or -1. */
+  offsetIn(index: number, node: Node, offset: number): number {
+    return this.mapOf(index)?.offsetOf(node, offset) ?? -1;
+  }
+
+  private tick = (): void => {
+    const chunk = this.chunk;
+    if (!chunk) return;
+    const elapsed = performance.now() - this.startedAt;
+    const word = wordAt(this.schedule, elapsed);
+    if (word) this.showWord(chunk, word);
+    const next = this.schedule.find((candidate) => candidate.at > elapsed);
+    // After the last word, the highlight waits for the real end: never ahead of the engine.
+    if (next) this.timer = window.setTimeout(this.tick, Math.max(16, next.at - elapsed));
+  };
+
+  private showWord(chunk: SpokenChunk, word: TextRange): void {
+    const start = chunk.start + word.start;
+    this.currentWord = { block: chunk.block, start };
+    this.show(WORD_HIGHLIGHT, chunk.block, start, chunk.start + word.end);
+  }
+
+  private show(name: string, block: number, start: number, end: number): void {
+    if (!supported()) return;
+    const range = this.mapOf(block)?.range(start, end);
+    if (range) CSS.highlights.set(name, new Highlight(range));
+    else CSS.highlights.delete(name);
+  }
+
+  private mapOf(block: number): TextMap | null {
+    if (this.map?.block !== block) {
+      const element = this.options.element(block);
+      const map = element ? textMap(element, this.options.skip()) : null;
+      // If the markup changed since it was read, offsets no longer match: highlight nothing.
+      this.map = map && map.text === this.options.blockText(block) ? { block, map } : null;
+    }
+    return this.map?.map ?? null;
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) window.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/** The word at `charIndex` of the chunk; its end from the segmenter where charLength is missing. */
+function wordContaining(
+  chunk: SpokenChunk,
+  charIndex: number,
+  charLength: number | undefined,
+): TextRange | undefined {
+  const words = wordRanges(chunk.text, chunk.lang);
+  const word = words.find((candidate) => charIndex >= candidate.start && charIndex < candidate.end);
+  if (word) return word;
+  if (charLength && /\p{L}|\p{N}/u.test(chunk.text.slice(charIndex, charIndex + charLength))) {
+    return { start: charIndex, end: charIndex + charLength };
+  }
+  return undefined;
+}

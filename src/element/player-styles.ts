@@ -1,0 +1,167 @@
+import { css } from 'lit';
+
+/** The shadow styles of <article-player>: the control bar and the settings dialog. */
+export const playerStyles = css`
+  :host {
+    display: block;
+    --_accent: var(--ap-accent, #0b57d0);
+    --_on-accent: var(--ap-on-accent, #ffffff);
+    --_radius: var(--ap-radius, 0.5rem);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--ap-accent, #a8c7fa);
+      --_on-accent: var(--ap-on-accent, #062e6f);
+    }
+  }
+  .bar {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    margin-block-end: 1rem;
+    background: var(--ap-bar-background, Canvas);
+    color: var(--ap-bar-color, CanvasText);
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    border-radius: var(--_radius);
+    font: var(--ap-font, 1rem/1.4 system-ui, sans-serif);
+  }
+  .buttons {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+  }
+  button,
+  select {
+    min-width: 44px;
+    min-height: 44px;
+    font: inherit;
+    border-radius: var(--_radius);
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25rem;
+    padding: 0 0.5rem;
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button.play {
+    min-width: 6.5rem;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  svg {
+    width: 1.5rem;
+    height: 1.5rem;
+    fill: currentColor;
+  }
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
+  select {
+    max-width: 12rem;
+    padding: 0 0.25rem;
+    background: var(--ap-bar-background, Canvas);
+    color: inherit;
+    border: 1px solid currentColor;
+  }
+  .progress {
+    display: flex;
+    flex: 1 1 16rem;
+    align-items: center;
+    gap: 0.5rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress input {
+    flex: 1;
+    min-height: 44px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .status {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .status:empty {
+    display: none;
+  }
+  dialog {
+    max-width: min(32rem, 90vw);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    background: Canvas;
+    color: CanvasText;
+    font: var(--ap-font, 1rem/1.4 system-ui, sans-serif);
+  }
+  dialog h2 {
+    margin-top: 0;
+    font-size: 1.25rem;
+  }
+  dialog .field {
+    display: flex;
+    min-height: 44px;
+    margin-block: 0.25rem;
+  }
+  dialog input[type='checkbox'] {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  dialog dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+  }
+  dialog dd {
+    margin: 0;
+  }
+  kbd {
+    font-family: ui-monospace, monospace;
+    border: 1px solid currentColor;
+    border-radius: 0.25rem;
+    padding: 0 0.25rem;
+  }
+  /* On a phone the controls sit within thumb reach at the bottom of the screen. */
+  @media (max-width: 600px) {
+    :host {
+      padding-bottom: var(--ap-bottom-space, 9rem);
+    }
+    .bar {
+      position: fixed;
+      inset: auto 0 0 0;
+      z-index: 10;
+      margin: 0;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
+      padding-bottom: max(0.5rem, env(safe-area-inset-bottom));
+    }
+  }
+  @media (forced-colors: active) {
+    button.play {
+      background: ButtonFace;
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+  }
+`;
