@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult 
 import { property, query, state } from 'lit/decorators.js';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
-import { languageName, speechErrorMessage, strings } from '../core/strings.js';
+import { languageName, speechErrorMessage, strings } from './i18n.js';
 import { charactersFrom } from '../core/timing.js';
 import { primaryLanguage } from '../core/voices.js';
 import type { SpeechEngine } from '../speech/engine.js';
@@ -12,6 +12,7 @@ import { FollowScrollController } from './controllers/follow-scroll-controller.j
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
 import { MediaSessionController } from './controllers/media-session-controller.js';
+import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
 import { PersistenceController } from './controllers/persistence-controller.js';
 import { PlaybackController, VoiceAvailability } from './controllers/playback-controller.js';
 import { ReadAlongController } from './controllers/read-along-controller.js';
@@ -75,6 +76,8 @@ export class ArticlePlayer extends LitElement {
   static override styles = playerStyles;
 
   private readonly playback: PlaybackController;
+  /** Starting this player pauses the page's others (one speech queue per browser). */
+  private readonly exclusive = new ExclusivePlaybackController(this);
   private readonly persistence = new PersistenceController();
   private readonly highlight = new HighlightController(this, () => this.currentElement());
   private readonly followScroll = new FollowScrollController(
@@ -150,7 +153,7 @@ export class ArticlePlayer extends LitElement {
     super();
     this.playback = new PlaybackController(
       this,
-      engine,
+      this.exclusive.guard(engine),
       () => ({ rate: this.clampedRate(), voiceURI: this.voiceForArticle() }),
       {
         onTransition: (previous, next) => this.onTransition(previous, next),
@@ -205,9 +208,12 @@ export class ArticlePlayer extends LitElement {
     await this.updateComplete;
   }
 
-  /** Stops and goes back to the start. */
+  /** Stops, goes back to the start and forgets the saved position. */
   async stop(): Promise<void> {
     this.playback.dispatch({ type: 'stop' });
+    const id = this.playback.article?.id;
+    if (id) this.persistence.savePosition(id, null);
+    this.resumeOffer = null;
     await this.updateComplete;
   }
 
@@ -435,7 +441,7 @@ export class ArticlePlayer extends LitElement {
   private rememberPosition(previous: PlaybackState, next: PlaybackState): void {
     const id = this.playback.article?.id;
     if (!id) return;
-    if (next.status === Status.Ended || (next.status === Status.Idle && previous.status !== Status.Idle)) {
+    if (next.status === Status.Ended) {
       this.persistence.savePosition(id, null);
     } else if (
       (next.status === Status.Playing || next.status === Status.Paused) &&
