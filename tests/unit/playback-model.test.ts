@@ -173,13 +173,13 @@ describe('playback (model-based)', () => {
         synth.behaviours = [];
         moved();
         if (controller.state.status !== Status.Error) controller.dispatch({ type: 'play' });
-        for (let i = 0; i < 200 && controller.state.status === Status.Playing; i++) clock.advance(1000);
+        for (let i = 0; i < 200 && (controller.state.status as Status) === Status.Playing; i++) clock.advance(1000);
         expect([Status.Ended, Status.Error, Status.Paused]).toContain(controller.state.status);
         if (controller.state.status === Status.Paused) {
           // An outside interruption paused it: pressing play again reaches the end.
           moved();
           controller.dispatch({ type: 'play' });
-          for (let i = 0; i < 200 && controller.state.status === Status.Playing; i++) clock.advance(1000);
+          for (let i = 0; i < 200 && (controller.state.status as Status) === Status.Playing; i++) clock.advance(1000);
         }
         expect([Status.Ended, Status.Error]).toContain(controller.state.status);
         if (controller.state.status === Status.Error) {

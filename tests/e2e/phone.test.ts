@@ -1,0 +1,180 @@
+import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { url } from './support/env';
+import { installSpeechLog, waitForSpeech } from './support/speech';
+
+const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
+const SCREENSHOTS = 'test-results/screenshots';
+
+/** Captures the page's Media Session handlers, so a test can press the lock-screen buttons. */
+const MEDIA_HANDLERS_INIT = `(() => {
+  window.__mediaHandlers = {};
+  const original = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+  navigator.mediaSession.setActionHandler = (action, handler) => {
+    window.__mediaHandlers[action] = handler;
+    original(action, handler);
+  };
+})();`;
+
+function readingIndex(browser: LaunchedBrowser): Promise<number> {
+  return browser.page.evaluate(() => {
+    const player = document.querySelector('article-player');
+    const reading = player?.querySelector('[data-reading]');
+    if (!player || !reading) return -1;
+    const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
+      (element) => !element.closest('[data-skip]'),
+    );
+    return blocks.indexOf(reading);
+  });
+}
+
+/** The highlighted word: its text and its offset within its paragraph. */
+function wordHighlight(browser: LaunchedBrowser) {
+  return browser.page.evaluate(() => {
+    const range = [...(CSS.highlights.get('ap-word') ?? [])][0] as Range | undefined;
+    const block = document.querySelector('article-player [data-reading]');
+    if (!range || !block) return null;
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    return { word: range.toString(), offset: before.toString().length, block: block.textContent };
+  });
+}
+
+async function pressMediaKey(browser: LaunchedBrowser, action: string): Promise<void> {
+  await browser.page.evaluate((name) => {
+    const handlers = (window as unknown as { __mediaHandlers: Record<string, () => void> }).__mediaHandlers;
+    handlers[name]!();
+  }, action);
+}
+
+function status(browser: LaunchedBrowser): Promise<string> {
+  return browser.page.evaluate(() => document.querySelector('article-player')?.status ?? 'missing');
+}
+
+async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}
+
+describe('listening on a phone, with real speech', () => {
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await installSpeechLog(browser.context);
+    await browser.context.addInitScript({ content: MEDIA_HANDLERS_INIT });
+    await browser.page.goto(url(SEED));
+    await browser.page.locator('article-player button.play').waitFor();
+    await browser.page.screenshot({ path: `${SCREENSHOTS}/phone-idle.png` });
+  });
+
+  afterAll(async () => {
+    await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+    await browser.close();
+  });
+
+  it('puts the controls in a bar at the bottom, with 44 px targets', async () => {
+    const layout = await browser.page.evaluate(() => {
+      const player = document.querySelector('article-player')!;
+      const bar = player.shadowRoot!.querySelector('[part="bar"]')!.getBoundingClientRect();
+      const targets = [...player.shadowRoot!.querySelectorAll('button, select, input')]
+        .map((element) => element.getBoundingClientRect())
+        .filter((rect) => rect.width > 0);
+      return {
+        barBottom: bar.bottom,
+        viewport: innerHeight,
+        smallest: Math.min(...targets.map((rect) => Math.min(rect.width, rect.height))),
+      };
+    });
+    expect(Math.abs(layout.barBottom - layout.viewport)).toBeLessThan(2);
+    expect(layout.smallest).toBeGreaterThanOrEqual(44);
+  });
+
+  it('highlights each word as it is spoken, moving forward within the paragraph', async () => {
+    await browser.page.tap('article-player button.play');
+    await waitForSpeech(browser.page, { type: 'start' }, 20_000);
+    // The standfirst (block 1) is long enough to see several words go by.
+    await until(() => readingIndex(browser), (index) => index === 1, 20_000);
+    const seen: { word: string; offset: number }[] = [];
+    const deadline = Date.now() + 4000;
+    while (Date.now() < deadline) {
+      const now = await wordHighlight(browser);
+      if (now && now.offset !== seen[seen.length - 1]?.offset) seen.push(now);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    const offsets = seen.map((entry) => entry.offset);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+    for (const entry of seen) expect(entry.word).toMatch(/^[\p{L}\p{N}’'-]+$/u);
+    await browser.page.screenshot({ path: `${SCREENSHOTS}/phone-playing.png` });
+  });
+
+  it('moves the paragraph highlight on', async () => {
+    const index = await until(() => readingIndex(browser), (value) => value >= 2, 30_000);
+    expect(index).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sets the lock-screen metadata, and its buttons pause, resume and skip', async () => {
+    const title = await browser.page.evaluate(() => navigator.mediaSession.metadata?.title);
+    expect(title).toBe('Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes');
+    expect(await browser.page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
+
+    await pressMediaKey(browser, 'pause');
+    expect(await status(browser)).toBe('paused');
+    expect(await browser.page.evaluate(() => navigator.mediaSession.playbackState)).toBe('paused');
+
+    await pressMediaKey(browser, 'play');
+    expect(await status(browser)).toBe('playing');
+
+    const before = await readingIndex(browser);
+    await pressMediaKey(browser, 'nexttrack');
+    expect(await readingIndex(browser)).toBe(before + 1);
+    await waitForSpeech(browser.page, { type: 'start', count: 1, text: '' }, 10_000);
+  });
+
+  it('shows the settings dialog, accessible, at phone size', async () => {
+    await browser.page.tap('article-player [part~="settings"]');
+    await browser.page.locator('article-player dialog[open]').waitFor();
+    await browser.page.screenshot({ path: `${SCREENSHOTS}/phone-settings.png` });
+    const results = await new AxeBuilder({ page: browser.page }).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await browser.page.tap('article-player [part~="close"]');
+  });
+});
+
+describe('resuming, with real speech', () => {
+  it('offers to continue after a reload in paragraph 3, and continues from paragraph 3', async () => {
+    const browser = await launchBrowser();
+    try {
+      await installSpeechLog(browser.context);
+      await browser.page.goto(url(SEED));
+      await browser.page.locator('article-player').evaluate((player: HTMLElementTagNameMap['article-player']) =>
+        player.seek(2),
+      );
+      await browser.page.click('article-player button.play');
+      await waitForSpeech(browser.page, { type: 'start', text: 'Russian President' }, 20_000);
+      expect(await readingIndex(browser)).toBe(2);
+
+      await browser.page.reload();
+      const offer = browser.page.locator('article-player [part~="resume"]');
+      await offer.waitFor({ timeout: 10_000 });
+      expect((await offer.textContent())?.trim()).toBe('Continue from paragraph 3');
+      await offer.click();
+      await waitForSpeech(browser.page, { type: 'start', text: 'Russian President' }, 20_000);
+      expect(await readingIndex(browser)).toBe(2);
+      await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+    } finally {
+      await browser.close();
+    }
+  });
+});
