@@ -39,6 +39,9 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  *
  * @slot - The article markup. It is read, never rewritten; the block being read gets `data-reading`.
  *
+ * @attribute lang - The article's language (the global attribute); otherwise the nearest `lang` in the page.
+ * The controls speak the page's language (`<html lang>`): English or French.
+ *
  * @fires ap-play - Reading started or resumed.
  * @fires ap-pause - Reading paused (by the user, a sleep timer, or another program taking the speech).
  * @fires ap-ended - The end of the article was reached.
@@ -84,7 +87,7 @@ export class ArticlePlayer extends LitElement {
     this,
     () => (this.status === Status.Playing ? this.currentElement() : null),
     () => !this.noFollow && this.persistence.settings.follow,
-    () => this.barHeight(),
+    () => this.visibleBand(),
   );
   private readonly readAlong = new ReadAlongController(this, {
     element: (index) => this.blockElements[index] ?? null,
@@ -494,10 +497,12 @@ export class ArticlePlayer extends LitElement {
     return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
   }
 
-  private barHeight(): number {
+  /** The part of the view the bar leaves free: it sits at the top, or at the bottom on a phone. */
+  private visibleBand(): { top: number; bottom: number } {
     const rect = this.bar?.getBoundingClientRect();
-    // At the bottom on a phone, the bar covers nothing at the top.
-    return rect && rect.top < window.innerHeight / 2 ? rect.bottom : 0;
+    const height = window.innerHeight;
+    if (!rect) return { top: 0, bottom: height };
+    return rect.top < height / 2 ? { top: rect.bottom, bottom: height } : { top: 0, bottom: rect.top };
   }
 
   private minutesLeft(): number {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 
@@ -144,6 +144,24 @@ describe('<article-player> reading along', () => {
   it('shows the time left at the current speed', async () => {
     const { player } = await mount();
     expect(part(player, 'progress').textContent).to.contain('Less than a minute left');
+  });
+
+  it('reads from the word that is tapped', async () => {
+    const { player, engine } = await mount();
+    const paragraph = player.querySelector('#one')!;
+    const text = paragraph.firstChild as Text;
+    const range = document.createRange();
+    const start = text.data.indexOf('follows');
+    range.setStart(text, start);
+    range.setEnd(text, start + 'follows'.length);
+    const rect = range.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
+    });
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('follows. ');
   });
 
   it('restarts from the current word when the speed changes mid-sentence', async () => {

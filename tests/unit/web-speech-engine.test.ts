@@ -153,6 +153,25 @@ describe('WebSpeechEngine', () => {
     expect(await voices).toHaveLength(1);
   });
 
+  it('copes with voiceschanged firing again and again', async () => {
+    const voices = engine.getVoices();
+    synth.dispatchEvent(new Event('voiceschanged'));
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    synth.dispatchEvent(new Event('voiceschanged'));
+    synth.dispatchEvent(new Event('voiceschanged'));
+    expect(await voices).toHaveLength(1);
+    expect(await engine.getVoices()).toHaveLength(1);
+  });
+
+  it('holds each utterance until its end (an utterance collected early never ends)', () => {
+    engine.speak(REQUEST, handlers());
+    expect(engine.isBusy()).toBe(true);
+    synth.last.onstart?.();
+    expect(engine.isBusy()).toBe(true);
+    synth.last.onend?.();
+    expect(engine.isBusy()).toBe(false);
+  });
+
   it('finds voices by polling when voiceschanged never fires', async () => {
     const voices = engine.getVoices();
     clock.advance(600);

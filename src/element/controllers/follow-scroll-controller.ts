@@ -12,8 +12,11 @@ export class FollowScrollController implements ReactiveController {
     /** The element to follow now, or null when not reading. */
     private readonly target: () => HTMLElement | null,
     private readonly enabled: () => boolean,
-    /** Height covered at the top of the view by a sticky bar. */
-    private readonly topInset: () => number = () => 0,
+    /** The part of the view not covered by the player's own bar: [top, bottom] in px. */
+    private readonly visibleBand: () => { top: number; bottom: number } = () => ({
+      top: 0,
+      bottom: window.innerHeight,
+    }),
   ) {
     host.addController(this);
   }
@@ -22,15 +25,14 @@ export class FollowScrollController implements ReactiveController {
     const element = this.target();
     if (element === this.followed) return;
     this.followed = element;
-    if (element && this.enabled() && !isInView(element, this.topInset())) {
+    if (element && this.enabled() && !isInView(element, this.visibleBand())) {
       const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     }
   }
 }
 
-function isInView(element: Element, topInset: number): boolean {
+function isInView(element: Element, band: { top: number; bottom: number }): boolean {
   const rect = element.getBoundingClientRect();
-  const viewHeight = window.innerHeight || document.documentElement.clientHeight;
-  return rect.top >= topInset && rect.bottom <= viewHeight;
+  return rect.top >= band.top && rect.bottom <= band.bottom;
 }

@@ -21,6 +21,12 @@ article-player [${READING_ATTRIBUTE}] {
   background-color: var(--ap-word-background, #0b57d0);
   color: var(--ap-word-color, #ffffff);
 }
+@media (max-width: 600px) {
+  /* The player's bar is fixed to the bottom on a phone: focus and scrolling stay clear of it. */
+  html:has(article-player) {
+    scroll-padding-bottom: 10rem;
+  }
+}
 @media (prefers-color-scheme: dark) {
   ::highlight(ap-sentence) {
     background-color: var(--ap-sentence-background-dark, #6b5a00);
