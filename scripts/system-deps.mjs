@@ -3,7 +3,7 @@
 // (speech-dispatcher + espeak-ng) and an audio sink to record (PulseAudio + sox).
 //
 // Usage as a module: `await ensureSystemDeps()`; as a script:
-// `node scripts/system-deps.mjs` (exit code 0 when everything is present).
+// `node scripts/system-deps.mjs [--install]` (exit code 0 when everything is present).
 
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -75,7 +75,9 @@ function run(command, args, env) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${String(result.status ?? result.signal)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited with ${String(result.status ?? result.signal)}`,
+    );
   }
 }
 
@@ -83,9 +85,11 @@ function run(command, args, env) {
  * Makes sure every program the browser tests need is installed.
  * Installs the Debian packages when they are missing and we are root with apt-get;
  * otherwise throws an error that names exactly what to install.
+ * (`missing` is for testing this function, and for `--install`, which installs unconditionally.)
+ *
+ * @param {{ missing?: { program: string, pkg: string }[] }} [options]
  */
-export function ensureSystemDeps() {
-  const missing = missingPrograms();
+export function ensureSystemDeps({ missing = missingPrograms() } = {}) {
   if (missing.length === 0) return;
 
   const names = missing.map(({ program }) => program).join(', ');
@@ -114,7 +118,9 @@ export function ensureSystemDeps() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    ensureSystemDeps();
+    // `--install`: install the packages even if everything is present (e.g. to prepare an image).
+    const force = process.argv.includes('--install');
+    ensureSystemDeps(force ? { missing: [{ program: '(forced)', pkg: 'all' }] } : {});
     console.log('System dependencies: all present.');
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -66,7 +66,9 @@ function run(command, args, { env = {}, timeoutMs = PART_TIMEOUT_MS } = {}) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      console.error(`\n[test] ${command} ran longer than ${String(timeoutMs / MINUTE)} min: stopping it.`);
+      console.error(
+        `\n[test] ${command} ran longer than ${String(timeoutMs / MINUTE)} min: stopping it.`,
+      );
       killGroup(child, 'SIGTERM');
       setTimeout(() => killGroup(child, 'SIGKILL'), 10_000).unref();
     }, timeoutMs);
@@ -121,7 +123,8 @@ function vitestResult(name, report, exit, seconds) {
       }
     }
   } else {
-    result.notes.push('no JSON report (the runner crashed)');
+    result.failed = 1;
+    result.notes.push('no JSON report (the runner crashed): counted as 1 failure');
   }
   return finish(result, exit);
 }
@@ -135,10 +138,12 @@ function wtrResult(name, summary, exit, seconds) {
     result.failed = summary.failed;
     result.skipped = summary.skipped;
     for (const file of summary.files ?? []) {
-      for (const error of file.errors ?? []) result.notes.push(`${file.file}: ${error.split('\n')[0]}`);
+      for (const error of file.errors ?? [])
+        result.notes.push(`${file.file}: ${error.split('\n')[0]}`);
     }
   } else {
-    result.notes.push('no summary report (the runner crashed)');
+    result.failed = 1;
+    result.notes.push('no summary report (the runner crashed): counted as 1 failure');
   }
   return finish(result, exit);
 }
@@ -149,7 +154,7 @@ function finish(result, { code, problem }) {
   if ((code !== 0 || problem) && result.failed === 0) {
     result.failed = 1;
     result.notes.push(
-      `runner exited with ${problem ?? `code ${String(code)}`} but reported no failing test: counted as 1 failure`,
+      `runner ${problem ?? `exited with code ${String(code)}`} without a failing test: counted as 1 failure`,
     );
   }
   return result;
@@ -186,7 +191,11 @@ const runners = {
 
   async e2e() {
     const started = Date.now();
-    const build = await run('npm', ['run', 'build']);
+    // Under `npm test`, npm_execpath is the npm that runs us.
+    const npmCli = process.env.npm_execpath;
+    const build = npmCli?.endsWith('.js')
+      ? await run(process.execPath, [npmCli, 'run', 'build'])
+      : await run('npm', ['run', 'build']);
     if (build.code !== 0 || build.problem) {
       return finish(
         {
@@ -219,7 +228,12 @@ function cleanUp() {
 process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (interrupted) return;
+    if (interrupted) {
+      // A second Ctrl-C: stop at once.
+      if (current) killGroup(current, 'SIGKILL');
+      cleanUp();
+      process.exit(130);
+    }
     interrupted = true;
     console.error(`\n[test] ${signal}: stopping the runner and cleaning up…`);
     if (current) {
@@ -253,14 +267,30 @@ async function main() {
       sink = startAudioSink();
     }
   } catch (error) {
-    console.error(`\n[test] setup failed: ${error instanceof Error ? error.message : String(error)}`);
-    results.push({ name: 'setup', passed: 0, failed: 1, skipped: 0, seconds: 0, notes: ['setup failed'] });
+    console.error(
+      `\n[test] setup failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    results.push({
+      name: 'setup',
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      seconds: 0,
+      notes: ['setup failed'],
+    });
   }
 
   if (results.length === 0) {
     for (const part of selected) {
       if (interrupted) {
-        results.push({ name: part, passed: 0, failed: 1, skipped: 0, seconds: 0, notes: ['not run (interrupted)'] });
+        results.push({
+          name: part,
+          passed: 0,
+          failed: 1,
+          skipped: 0,
+          seconds: 0,
+          notes: ['not run (interrupted)'],
+        });
         continue;
       }
       console.log(`\n━━━ ${part} tests ━━━`);

@@ -131,7 +131,9 @@ function play(state: PlaybackState): Transition {
     case Status.Idle:
     case Status.Paused:
     case Status.Error:
-      return isEmpty(state) ? unchanged(state) : speakFrom({ ...state, error: null }, state.position);
+      return isEmpty(state)
+        ? unchanged(state)
+        : speakFrom({ ...state, error: null }, state.position);
     default:
       return assertNever(state.status);
   }
@@ -169,10 +171,7 @@ function moveTo(state: PlaybackState, position: Position | undefined): Transitio
 
 function advance(state: PlaybackState, end: Position): Transition {
   const length = state.blockLengths[end.block] ?? 0;
-  const next =
-    end.offset < length
-      ? end
-      : firstReadable(state.blockLengths, end.block + 1);
+  const next = end.offset < length ? end : firstReadable(state.blockLengths, end.block + 1);
   if (!next) {
     return {
       state: {
@@ -185,7 +184,10 @@ function advance(state: PlaybackState, end: Position): Transition {
     };
   }
   if (state.pauseAtChunkEnd) {
-    return { state: { ...state, status: Status.Paused, position: next, pauseAtChunkEnd: false }, effects: [] };
+    return {
+      state: { ...state, status: Status.Paused, position: next, pauseAtChunkEnd: false },
+      effects: [],
+    };
   }
   return speakFrom(state, next);
 }
@@ -231,7 +233,10 @@ function clampPosition(lengths: readonly number[], position: Position): Position
   if (position.block >= lengths.length) return undefined;
   const length = lengths[position.block] ?? 0;
   if (length === 0) return firstReadable(lengths, position.block + 1);
-  return { block: position.block, offset: Math.min(Math.max(0, Math.floor(position.offset)), length - 1) };
+  return {
+    block: position.block,
+    offset: Math.min(Math.max(0, Math.floor(position.offset)), length - 1),
+  };
 }
 
 export function assertNever(value: never): never {

@@ -54,8 +54,10 @@ export function parseSettings(raw: string | null): Settings {
       if (typeof uri === 'string' && /^[a-z]{2,3}$/.test(lang)) voices[lang] = uri;
     }
   }
-  const flag = (key: keyof Settings) =>
-    typeof data[key] === 'boolean' ? (data[key] as boolean) : (DEFAULT_SETTINGS[key] as boolean);
+  const flag = (key: 'follow' | 'highlightWords' | 'hotkeys') => {
+    const value = data[key];
+    return typeof value === 'boolean' ? value : DEFAULT_SETTINGS[key];
+  };
   return {
     rate: typeof rate === 'number' && rate >= 0.5 && rate <= 3 ? rate : DEFAULT_SETTINGS.rate,
     voices,
@@ -78,7 +80,12 @@ export function parsePositions(raw: string | null): Record<string, SavedPosition
   for (const [id, value] of Object.entries(data['articles'])) {
     if (!isRecord(value)) continue;
     const { block, offset, savedAt } = value;
-    if (isCount(block) && isCount(offset) && typeof savedAt === 'number' && Number.isFinite(savedAt)) {
+    if (
+      isCount(block) &&
+      isCount(offset) &&
+      typeof savedAt === 'number' &&
+      Number.isFinite(savedAt)
+    ) {
       positions[id] = { block, offset, savedAt };
     }
   }
@@ -91,9 +98,8 @@ export function withPosition(
   id: string,
   position: SavedPosition | null,
 ): Record<string, SavedPosition> {
-  const next = { ...positions };
-  if (position) next[id] = position;
-  else delete next[id];
+  const { [id]: _replaced, ...rest } = positions;
+  const next: Record<string, SavedPosition> = position ? { ...rest, [id]: position } : rest;
   const entries = Object.entries(next);
   if (entries.length <= MAX_SAVED_POSITIONS) return next;
   entries.sort((a, b) => b[1].savedAt - a[1].savedAt);

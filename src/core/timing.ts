@@ -14,6 +14,7 @@ export function readingMinutes(characters: number, rate = 1): number {
 /** For each block, the characters from its start to the end of the article. */
 export function charactersFrom(blockLengths: readonly number[]): number[] {
   const suffix = new Array<number>(blockLengths.length + 1).fill(0);
-  for (let i = blockLengths.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + (blockLengths[i] ?? 0);
+  for (let i = blockLengths.length - 1; i >= 0; i--)
+    suffix[i] = suffix[i + 1]! + (blockLengths[i] ?? 0);
   return suffix;
 }

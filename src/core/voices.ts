@@ -51,7 +51,10 @@ export function chooseVoice<T extends VoiceInfo>(
       (voice.default ? 2 : 0) +
       (voice.localService ? 1 : 0);
     // Among equals, the shorter name is the plain voice rather than a variant of it.
-    if (score > bestScore || (score === bestScore && best && voice.name.length < best.name.length)) {
+    if (
+      score > bestScore ||
+      (score === bestScore && best && voice.name.length < best.name.length)
+    ) {
       best = voice;
       bestScore = score;
     }

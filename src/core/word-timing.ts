@@ -29,7 +29,10 @@ export function scheduleWords(text: string, lang: string, durationMs: number): T
     cursor = word.end;
   }
   weight += (text.length - cursor) * GAP_WEIGHT;
-  return words.map((word, index) => ({ ...word, at: (durationMs * (weights[index] ?? 0)) / weight }));
+  return words.map((word, index) => ({
+    ...word,
+    at: (durationMs * (weights[index] ?? 0)) / weight,
+  }));
 }
 
 /** The word expected at `elapsedMs`: the last one whose time has come. */
@@ -60,9 +63,12 @@ export class SpeedEstimate {
   /** Records that `characters` took `elapsedMs` at `rate`. */
   measure(characters: number, elapsedMs: number, rate: number): void {
     if (characters < 20 || elapsedMs < 500) return;
-    const measured = (characters / (elapsedMs / 1000)) / Math.max(rate, 0.1);
+    const measured = characters / (elapsedMs / 1000) / Math.max(rate, 0.1);
     // Bounded, so that one odd utterance (a pause in the engine) cannot throw it far off.
-    const bounded = Math.min(Math.max(measured, this.charactersPerSecond / 2), this.charactersPerSecond * 2);
+    const bounded = Math.min(
+      Math.max(measured, this.charactersPerSecond / 2),
+      this.charactersPerSecond * 2,
+    );
     this.charactersPerSecond = this.charactersPerSecond * 0.7 + bounded * 0.3;
   }
 }

@@ -42,7 +42,12 @@ export function readBlocks(root: Element, extraSkip = ''): ArticleBlocks {
         const text = normalizeText(ownText(child, skip));
         if (text) {
           const lang = child.closest('[lang]')?.getAttribute('lang') ?? undefined;
-          blocks.push({ id: child.id || `b${blocks.length}`, kind: kindOf(child), text, ...(lang ? { lang } : {}) });
+          blocks.push({
+            id: child.id || `b${blocks.length}`,
+            kind: kindOf(child),
+            text,
+            ...(lang ? { lang } : {}),
+          });
           elements.push(child as HTMLElement);
         }
       }

@@ -36,7 +36,7 @@ export function textMap(block: Element, skip: string): TextMap {
             offsets.push(0);
             pendingSpace = false;
           }
-          text += value[i];
+          text += value.charAt(i);
           nodes.push(node);
           offsets.push(i);
         }

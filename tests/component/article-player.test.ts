@@ -37,7 +37,7 @@ function control(player: ArticlePlayer, part: string): HTMLElement {
 }
 
 function readingText(player: ArticlePlayer): string[] {
-  return [...player.querySelectorAll('[data-reading]')].map((element) => element.textContent ?? '');
+  return [...player.querySelectorAll('[data-reading]')].map((element) => element.textContent);
 }
 
 async function finishAll(player: ArticlePlayer, engine: FakeSpeechEngine, limit = 50) {
@@ -117,7 +117,9 @@ describe('<article-player>', () => {
 
   it('reads from a paragraph when it is clicked', async () => {
     const { player, engine } = await mount();
-    const second = [...player.querySelectorAll('p')].find((p) => p.textContent === 'Second paragraph.')!;
+    const second = [...player.querySelectorAll('p')].find(
+      (p) => p.textContent === 'Second paragraph.',
+    )!;
     second.click();
     await player.updateComplete;
     expect(player.status).to.equal('playing');
@@ -126,10 +128,7 @@ describe('<article-player>', () => {
   });
 
   it('ignores clicks on links inside the article', async () => {
-    const { player, engine } = await mount(
-      undefined,
-      '<p>Text with <a href="#x">a link</a>.</p>',
-    );
+    const { player, engine } = await mount(undefined, '<p>Text with <a href="#x">a link</a>.</p>');
     player.querySelector('a')!.click();
     await player.updateComplete;
     expect(player.status).to.equal('idle');
@@ -183,9 +182,9 @@ describe('<article-player>', () => {
   it('swaps the play button name between Play and Pause', async () => {
     const { player } = await mount();
     const button = control(player, 'play');
-    expect(button.textContent?.trim()).to.equal('Play');
+    expect(button.textContent.trim()).to.equal('Play');
     await player.play();
-    expect(button.textContent?.trim()).to.equal('Pause');
+    expect(button.textContent.trim()).to.equal('Pause');
   });
 
   it('changing the speed respeaks the current sentence at the new rate', async () => {
@@ -212,7 +211,7 @@ describe('<article-player>', () => {
     await player.play();
     const error = oneEvent(player, 'ap-error');
     engine.failCurrent('synthesis-failed');
-    const event = await error;
+    const event = (await error) as CustomEvent<{ code: string }>;
     expect(event.detail.code).to.equal('synthesis-failed');
     await player.updateComplete;
     expect(control(player, 'status').textContent).to.contain('speech engine failed');
@@ -257,7 +256,9 @@ describe('<article-player>', () => {
 
   it('offers only the voices of the article language', async () => {
     const { player } = await mount();
-    const options = [...(control(player, 'voice') as HTMLSelectElement).options].map((o) => o.text.trim());
+    const options = [...(control(player, 'voice') as HTMLSelectElement).options].map((o) =>
+      o.text.trim(),
+    );
     expect(options).to.deep.equal(['Automatic', 'English (America)', 'English (Great Britain)']);
   });
 
@@ -293,7 +294,7 @@ describe('<article-player>', () => {
     const { player } = await mount(undefined, '');
     const error = oneEvent(player, 'ap-error');
     player.src = '/this-file-does-not-exist.json';
-    const event = await error;
+    const event = (await error) as CustomEvent<{ code: string }>;
     expect(event.detail.code).to.equal('load-failed');
     await player.updateComplete;
     expect(control(player, 'status').textContent).to.contain('could not be loaded (HTTP 404)');

@@ -25,6 +25,7 @@ async function mount(engine = new FakeSpeechEngine(), attributes: Record<string,
   return { player, engine };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the element type they expect
 function part<T extends HTMLElement = HTMLElement>(player: ArticlePlayer, name: string): T {
   const element = player.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
   if (!element) throw new Error(`no part ${name}`);
@@ -34,7 +35,7 @@ function part<T extends HTMLElement = HTMLElement>(player: ArticlePlayer, name: 
 function highlighted(name: string): string {
   const highlight = CSS.highlights.get(name);
   if (!highlight) return '';
-  return [...highlight].map((range) => range.toString()).join('|');
+  return [...highlight].map((range) => (range as Range).toString()).join('|');
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -179,13 +180,13 @@ describe('<article-player> reading along', () => {
 });
 
 describe('<article-player> keyboard shortcuts', () => {
-  async function focusPlay(player: ArticlePlayer) {
+  function focusPlay(player: ArticlePlayer) {
     part(player, 'play').focus();
   }
 
   it('k plays and pauses, arrows skip sentences, shift+arrows paragraphs, + and - change speed', async () => {
     const { player, engine } = await mount();
-    await focusPlay(player);
+    focusPlay(player);
     await sendKeys({ press: 'k' });
     expect(player.status).to.equal('playing');
     await sendKeys({ press: 'Shift+ArrowRight' });
@@ -209,15 +210,16 @@ describe('<article-player> keyboard shortcuts', () => {
 
   it('can be turned off by the page (no-hotkeys) or by the listener', async () => {
     const { player } = await mount(undefined, { 'no-hotkeys': '' });
-    await focusPlay(player);
+    focusPlay(player);
     await sendKeys({ press: 'k' });
     expect(player.status).to.equal('idle');
     expect(part(player, 'play').hasAttribute('aria-keyshortcuts')).to.equal(false);
 
     const other = await mount();
-    const checkbox = other.player.shadowRoot!.querySelector<HTMLInputElement>('input[name="hotkeys"]')!;
+    const checkbox =
+      other.player.shadowRoot!.querySelector<HTMLInputElement>('input[name="hotkeys"]')!;
     checkbox.click();
-    await focusPlay(other.player);
+    focusPlay(other.player);
     await sendKeys({ press: 'k' });
     expect(other.player.status).to.equal('idle');
   });
@@ -252,7 +254,7 @@ describe('<article-player> remembering', () => {
 
     const { player, engine } = await mount();
     const resume = part(player, 'resume');
-    expect(resume.textContent?.trim()).to.equal('Continue from paragraph 3');
+    expect(resume.textContent.trim()).to.equal('Continue from paragraph 3');
     resume.click();
     await player.updateComplete;
     expect(engine.current?.request.text).to.equal('Another paragraph. ');

@@ -71,10 +71,10 @@ describe('e2e harness', () => {
   it('speaks a sentence aloud with an English voice when the button is clicked', async () => {
     const { page } = browser;
     await page.goto(url('/__harness__.html'));
-    const voices = await waitForVoices(page, 'en');
+    // Both take about 2 s here: voices arrive late, and an idle sink resumes late.
+    const [voices, recording] = await Promise.all([waitForVoices(page, 'en'), startRecording()]);
     expect(voices.length).toBeGreaterThan(0);
 
-    const recording = await startRecording();
     await page.click('#speak');
     const log = await waitForSpeech(page, { type: 'end' }, 20_000);
     const sound = await recording.stop();

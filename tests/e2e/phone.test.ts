@@ -45,7 +45,8 @@ function wordHighlight(browser: LaunchedBrowser) {
 
 async function pressMediaKey(browser: LaunchedBrowser, action: string): Promise<void> {
   await browser.page.evaluate((name) => {
-    const handlers = (window as unknown as { __mediaHandlers: Record<string, () => void> }).__mediaHandlers;
+    const handlers = (window as unknown as { __mediaHandlers: Record<string, () => void> })
+      .__mediaHandlers;
     handlers[name]!();
   }, action);
 }
@@ -54,11 +55,16 @@ function status(browser: LaunchedBrowser): Promise<string> {
   return browser.page.evaluate(() => document.querySelector('article-player')?.status ?? 'missing');
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await probe();
   }
@@ -70,7 +76,11 @@ describe('listening on a phone, with real speech', () => {
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    browser = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    browser = await launchBrowser({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await installSpeechLog(browser.context);
     await browser.context.addInitScript({ content: MEDIA_HANDLERS_INIT });
     await browser.page.goto(url(SEED));
@@ -104,7 +114,11 @@ describe('listening on a phone, with real speech', () => {
     await browser.page.tap('article-player button.play');
     await waitForSpeech(browser.page, { type: 'start' }, 20_000);
     // The standfirst (block 1) is long enough to see several words go by.
-    await until(() => readingIndex(browser), (index) => index === 1, 20_000);
+    await until(
+      () => readingIndex(browser),
+      (index) => index === 1,
+      20_000,
+    );
     const seen: { word: string; offset: number }[] = [];
     const deadline = Date.now() + 4000;
     while (Date.now() < deadline) {
@@ -120,7 +134,11 @@ describe('listening on a phone, with real speech', () => {
   });
 
   it('moves the paragraph highlight on', async () => {
-    const index = await until(() => readingIndex(browser), (value) => value >= 2, 30_000);
+    const index = await until(
+      () => readingIndex(browser),
+      (value) => value >= 2,
+      30_000,
+    );
     expect(index).toBeGreaterThanOrEqual(2);
   });
 
@@ -158,9 +176,9 @@ describe('resuming, with real speech', () => {
     try {
       await installSpeechLog(browser.context);
       await browser.page.goto(url(SEED));
-      await browser.page.locator('article-player').evaluate((player: HTMLElementTagNameMap['article-player']) =>
-        player.seek(2),
-      );
+      await browser.page
+        .locator('article-player')
+        .evaluate((player: HTMLElementTagNameMap['article-player']) => player.seek(2));
       await browser.page.click('article-player button.play');
       await waitForSpeech(browser.page, { type: 'start', text: 'Russian President' }, 20_000);
       expect(await readingIndex(browser)).toBe(2);

@@ -82,7 +82,9 @@ describe('the article page, with real speech', () => {
     expect(entries(log, 'error')).toEqual([]);
     expect(entries(log, 'call:pause')).toEqual([]);
     expect(stats.rms).toBeGreaterThan(SILENCE_RMS);
-    const clickAt = await browser.page.evaluate(() => (window as unknown as { __lastClickAt: number }).__lastClickAt);
+    const clickAt = await browser.page.evaluate(
+      () => (window as unknown as { __lastClickAt: number }).__lastClickAt,
+    );
     console.info(
       `Play click → speak(): ${(spoken[0]!.time - clickAt).toFixed(1)} ms; ` +
         `→ first start: ${(start!.time - clickAt).toFixed(0)} ms; RMS ${stats.rms}`,
@@ -121,7 +123,9 @@ describe('the article page, with real speech', () => {
     const log = await waitForSpeech(browser.page, { type: 'start', text }, 15_000);
     expect(entries(log, 'start').at(-1)?.text).toBe(text);
     expect(
-      await browser.page.locator('article-player p', { hasText: text }).getAttribute('data-reading'),
+      await browser.page
+        .locator('article-player p', { hasText: text })
+        .getAttribute('data-reading'),
     ).toBe('');
   });
 });
@@ -140,7 +144,9 @@ describe('the home page', () => {
       expect(catalog.articles.length).toBeGreaterThanOrEqual(1);
       await browser.page.goto(url('/'));
       for (const article of catalog.articles) {
-        expect(await browser.page.getByRole('link', { name: article.title }).isVisible()).toBe(true);
+        expect(await browser.page.getByRole('link', { name: article.title }).isVisible()).toBe(
+          true,
+        );
       }
       const results = await new AxeBuilder({ page: browser.page }).analyze();
       expect(results.violations.map((violation) => violation.id)).toEqual([]);

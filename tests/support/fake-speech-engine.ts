@@ -10,8 +10,20 @@ export interface FakeUtteranceRecord {
 
 export const ENGLISH_VOICES: VoiceInfo[] = [
   { name: 'Afrikaans', lang: 'af', voiceURI: 'af', localService: true, default: true },
-  { name: 'English (America)', lang: 'en-US', voiceURI: 'en-us', localService: true, default: false },
-  { name: 'English (Great Britain)', lang: 'en-GB', voiceURI: 'en-gb', localService: true, default: false },
+  {
+    name: 'English (America)',
+    lang: 'en-US',
+    voiceURI: 'en-us',
+    localService: true,
+    default: false,
+  },
+  {
+    name: 'English (Great Britain)',
+    lang: 'en-GB',
+    voiceURI: 'en-gb',
+    localService: true,
+    default: false,
+  },
 ];
 
 export class FakeSpeechEngine implements SpeechEngine {

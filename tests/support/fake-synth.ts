@@ -48,7 +48,13 @@ export class FakeUtterance {
 }
 
 export class FakeSynth extends EventTarget {
-  voices: { name: string; lang: string; voiceURI: string; localService: boolean; default: boolean }[] = [];
+  voices: {
+    name: string;
+    lang: string;
+    voiceURI: string;
+    localService: boolean;
+    default: boolean;
+  }[] = [];
   spoken: FakeUtterance[] = [];
   cancels = 0;
   pauses = 0;

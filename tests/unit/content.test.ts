@@ -114,7 +114,9 @@ describe('the seed article (content/tajikistan-kyrgyzstan-clashes.md)', () => {
     expect(markup).toMatch(
       /^<article-player lang="en" data-slug="tajikistan-kyrgyzstan-clashes">\n {2}<article lang="en">\n/u,
     );
-    expect(markup).toContain('<h1>Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes</h1>');
+    expect(markup).toContain(
+      '<h1>Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes</h1>',
+    );
     expect(markup).toContain('<p class="standfirst">Both countries are members');
     expect(markup).toContain(
       '<p class="meta" data-skip>Updated <time datetime="2022-09-19T11:42">19 September 2022</time> · image: Kyrgyzstan servicemen carry a coffin with the body of a soldier in Batken, south-western Kyrgyzstan. (AP)</p>',
@@ -135,7 +137,10 @@ describe('the seed article (content/tajikistan-kyrgyzstan-clashes.md)', () => {
 
   it('has a catalog entry with the listening time at 14 characters a second', () => {
     const entry = catalogEntry(seed);
-    const characters = toArticleModel(seed).blocks.reduce((sum, block) => sum + block.text.length, 0);
+    const characters = toArticleModel(seed).blocks.reduce(
+      (sum, block) => sum + block.text.length,
+      0,
+    );
     expect(entry).toMatchObject({
       url: '/articles/tajikistan-kyrgyzstan-clashes/',
       updated: '2022-09-19T11:42',
@@ -167,9 +172,21 @@ describe('parseArticle', () => {
       source({ front: ['title: ""', 'standfirst: S', 'lang: en'] }),
       'front matter "title" is empty',
     ],
-    ['no standfirst', source({ front: ['title: T', 'lang: en'] }), 'front matter has no "standfirst"'],
-    ['broken YAML', source({ front: ['title: "unclosed', 'lang: en'] }), 'front matter is not valid YAML'],
-    ['YAML that is not a mapping', source({ front: ['- a list'] }), 'front matter must be a mapping'],
+    [
+      'no standfirst',
+      source({ front: ['title: T', 'lang: en'] }),
+      'front matter has no "standfirst"',
+    ],
+    [
+      'broken YAML',
+      source({ front: ['title: "unclosed', 'lang: en'] }),
+      'front matter is not valid YAML',
+    ],
+    [
+      'YAML that is not a mapping',
+      source({ front: ['- a list'] }),
+      'front matter must be a mapping',
+    ],
     ['no lang', source({ front: ['title: T', 'standfirst: S'] }), 'front matter has no "lang"'],
     [
       'a bad lang',
@@ -196,12 +213,14 @@ describe('parseArticle', () => {
     ],
     ['a level-1 heading in the body', source({ body: '# Again\n\nText.' }), 'level-1 heading'],
   ])('fails on %s, naming the file and the fault', (_name, text, fault) => {
-    expect(() => parseArticle('content/broken-file.md', text)).toThrowError(/^content\/broken-file\.md: /u);
-    expect(() => parseArticle('content/broken-file.md', text)).toThrowError(fault);
+    expect(() => parseArticle('content/broken-file.md', text)).toThrow(
+      /^content\/broken-file\.md: /u,
+    );
+    expect(() => parseArticle('content/broken-file.md', text)).toThrow(fault);
   });
 
   it('fails on a file name that is not a slug', () => {
-    expect(() => parseArticle('content/Bad Name.md', source())).toThrowError(
+    expect(() => parseArticle('content/Bad Name.md', source())).toThrow(
       'content/Bad Name.md: file name must be a slug',
     );
   });
@@ -227,8 +246,18 @@ describe('parseArticle', () => {
       { kind: 'paragraph', text: 'Some emphasised text.' },
       '<p>Some <em>emphasised</em>   text.</p>',
     ],
-    ['a list item', '- an item', { kind: 'list-item', text: 'an item' }, '<ul>\n<li>an item</li>\n</ul>'],
-    ['a quote', '> quoted', { kind: 'quote', text: 'quoted' }, '<blockquote>\n<p>quoted</p>\n</blockquote>'],
+    [
+      'a list item',
+      '- an item',
+      { kind: 'list-item', text: 'an item' },
+      '<ul>\n<li>an item</li>\n</ul>',
+    ],
+    [
+      'a quote',
+      '> quoted',
+      { kind: 'quote', text: 'quoted' },
+      '<blockquote>\n<p>quoted</p>\n</blockquote>',
+    ],
     [
       'a link',
       'See [the docs](https://example.com).',
@@ -337,7 +366,9 @@ describe('renderArticlePage', () => {
     TEMPLATE,
     parseArticle(
       'content/fr-article.md',
-      source({ front: ['title: Titre', 'standfirst: Chapeau', 'lang: fr', 'updated: "2026-11-25T17:15"'] }),
+      source({
+        front: ['title: Titre', 'standfirst: Chapeau', 'lang: fr', 'updated: "2026-11-25T17:15"'],
+      }),
     ),
   );
 
@@ -346,14 +377,16 @@ describe('renderArticlePage', () => {
     expect(page).toContain('<title>Titre · Article player</title>');
     expect(page).toContain('<meta name="description" content="Chapeau">');
     expect(page).toContain('<article-player lang="fr" data-slug="fr-article">');
-    expect(page).toContain('Mis à jour le <time datetime="2026-11-25T17:15">25 novembre 2026</time>');
+    expect(page).toContain(
+      'Mis à jour le <time datetime="2026-11-25T17:15">25 novembre 2026</time>',
+    );
     expect(page).not.toContain('<!--article:');
   });
 
   it('fails, naming the template, when a placeholder is missing', () => {
     expect(() =>
       renderArticlePage('<html><title>x</title></html>', seed, 'src/app/article.html'),
-    ).toThrowError(/^src\/app\/article\.html: missing <!--article:head-->/u);
+    ).toThrow(/^src\/app\/article\.html: missing <!--article:head-->/u);
   });
 });
 

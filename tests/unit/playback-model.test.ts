@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Status } from '../../src/core/playback.js';
-import { PlaybackController, type SpokenChunk } from '../../src/element/controllers/playback-controller.js';
+import {
+  PlaybackController,
+  type SpokenChunk,
+} from '../../src/element/controllers/playback-controller.js';
 import { WebSpeechEngine } from '../../src/speech/web-speech-engine.js';
 import { FakeUtterance, ManualClock } from '../support/fake-synth.js';
 
@@ -83,12 +86,24 @@ const actions: fc.Arbitrary<Action> = fc.oneof(
     { type: 'restart' },
     { type: 'visible' },
   ),
-  fc.record({ type: fc.constant('seek' as const), block: fc.integer({ min: -1, max: 5 }), offset: fc.nat(50) }),
+  fc.record({
+    type: fc.constant('seek' as const),
+    block: fc.integer({ min: -1, max: 5 }),
+    offset: fc.nat(50),
+  }),
   fc.record({ type: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 4000 }) }),
   fc.record({ type: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 4000 }) }),
 );
 const behaviours = fc.array(
-  fc.constantFrom<Behaviour>('normal', 'normal', 'normal', 'no-start', 'no-end', 'error', 'interrupt'),
+  fc.constantFrom<Behaviour>(
+    'normal',
+    'normal',
+    'normal',
+    'no-start',
+    'no-end',
+    'error',
+    'interrupt',
+  ),
   { maxLength: 30 },
 );
 
@@ -117,7 +132,9 @@ function setUp() {
       if (!done) return;
       const previous = completed[completed.length - 1];
       if (previous && !userMoved && !follows(previous, chunk)) {
-        problems.push(`skipped or repeated: ${JSON.stringify(previous)} then ${JSON.stringify(chunk)}`);
+        problems.push(
+          `skipped or repeated: ${JSON.stringify(previous)} then ${JSON.stringify(chunk)}`,
+        );
       }
       completed.push(chunk);
       userMoved = false;
@@ -154,7 +171,10 @@ describe('playback (model-based)', () => {
               break;
             case 'seek':
               moved();
-              controller.dispatch({ type: 'seek', position: { block: step.block, offset: step.offset } });
+              controller.dispatch({
+                type: 'seek',
+                position: { block: step.block, offset: step.offset },
+              });
               break;
             default:
               if (step.type !== 'pause' && step.type !== 'play') moved();
@@ -173,13 +193,15 @@ describe('playback (model-based)', () => {
         synth.behaviours = [];
         moved();
         if (controller.state.status !== Status.Error) controller.dispatch({ type: 'play' });
-        for (let i = 0; i < 200 && (controller.state.status as Status) === Status.Playing; i++) clock.advance(1000);
+        for (let i = 0; i < 200 && controller.state.status === Status.Playing; i++)
+          clock.advance(1000);
         expect([Status.Ended, Status.Error, Status.Paused]).toContain(controller.state.status);
         if (controller.state.status === Status.Paused) {
           // An outside interruption paused it: pressing play again reaches the end.
           moved();
           controller.dispatch({ type: 'play' });
-          for (let i = 0; i < 200 && (controller.state.status as Status) === Status.Playing; i++) clock.advance(1000);
+          for (let i = 0; i < 200 && (controller.state.status as Status) === Status.Playing; i++)
+            clock.advance(1000);
         }
         expect([Status.Ended, Status.Error]).toContain(controller.state.status);
         if (controller.state.status === Status.Error) {

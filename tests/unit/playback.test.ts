@@ -166,14 +166,18 @@ describe('the playback reducer', () => {
   it('stamps each speak with a new generation that later events must carry', () => {
     const { state, effects } = reduce(stateIn(Status.Paused), { type: 'play' });
     expect(effects).toEqual([{ type: 'speak', position: { block: 2, offset: 5 }, generation: 8 }]);
-    expect(reduce(state, { type: 'chunk-end', generation: 7, end: { block: 2, offset: 9 } }).state).toBe(
-      state,
-    );
+    expect(
+      reduce(state, { type: 'chunk-end', generation: 7, end: { block: 2, offset: 9 } }).state,
+    ).toBe(state);
   });
 
   it('skips empty blocks when a block ends', () => {
     const playing = stateIn(Status.Playing, 0, 0);
-    const { state } = reduce(playing, { type: 'chunk-end', generation: 7, end: { block: 0, offset: 10 } });
+    const { state } = reduce(playing, {
+      type: 'chunk-end',
+      generation: 7,
+      end: { block: 0, offset: 10 },
+    });
     expect(state.position).toEqual({ block: 2, offset: 0 });
   });
 
@@ -201,11 +205,26 @@ describe('the playback reducer', () => {
   });
 
   it.each([
-    [{ block: -1, offset: 0 }, { block: 2, offset: 5 }],
-    [{ block: 99, offset: 0 }, { block: 2, offset: 5 }],
-    [{ block: 1, offset: 0 }, { block: 2, offset: 0 }],
-    [{ block: 3, offset: 500 }, { block: 3, offset: 29 }],
-    [{ block: 0.5, offset: 0 }, { block: 2, offset: 5 }],
+    [
+      { block: -1, offset: 0 },
+      { block: 2, offset: 5 },
+    ],
+    [
+      { block: 99, offset: 0 },
+      { block: 2, offset: 5 },
+    ],
+    [
+      { block: 1, offset: 0 },
+      { block: 2, offset: 0 },
+    ],
+    [
+      { block: 3, offset: 500 },
+      { block: 3, offset: 29 },
+    ],
+    [
+      { block: 0.5, offset: 0 },
+      { block: 2, offset: 5 },
+    ],
   ])('clamps a seek to %j to %j', (position, expected) => {
     expect(reduce(stateIn(Status.Paused), { type: 'seek', position }).state.position).toEqual(
       expected,
@@ -236,8 +255,8 @@ describe('the playback reducer', () => {
   });
 
   it('throws on an unknown event', () => {
-    expect(() => reduce(stateIn(Status.Idle), { type: 'dance' } as unknown as PlaybackEvent)).toThrow(
-      /Unexpected/,
-    );
+    expect(() =>
+      reduce(stateIn(Status.Idle), { type: 'dance' } as unknown as PlaybackEvent),
+    ).toThrow(/Unexpected/);
   });
 });

@@ -8,7 +8,11 @@ const slices = (text: string, ranges: { start: number; end: number }[]) =>
 describe('sentenceRanges', () => {
   it.each([
     ['en', 'Hello world. This is a test.', ['Hello world. ', 'This is a test.']],
-    ['en', 'Mr Putin urged calm. Both sides agreed!', ['Mr Putin urged calm. ', 'Both sides agreed!']],
+    [
+      'en',
+      'Mr Putin urged calm. Both sides agreed!',
+      ['Mr Putin urged calm. ', 'Both sides agreed!'],
+    ],
     ['ja', '今日は晴れです。明日は雨です。', ['今日は晴れです。', '明日は雨です。']],
     ['zh', '你好。世界！', ['你好。', '世界！']],
     ['ar', 'مرحبا بالعالم. كيف حالك؟', ['مرحبا بالعالم. ', 'كيف حالك؟']],

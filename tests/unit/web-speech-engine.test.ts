@@ -189,7 +189,9 @@ describe('WebSpeechEngine', () => {
   });
 
   it('uses the chosen voice by its URI', async () => {
-    synth.voices = [{ name: 'E', lang: 'en-GB', voiceURI: 'uri:E', localService: true, default: false }];
+    synth.voices = [
+      { name: 'E', lang: 'en-GB', voiceURI: 'uri:E', localService: true, default: false },
+    ];
     await engine.getVoices();
     engine.speak({ ...REQUEST, voiceURI: 'uri:E' }, handlers());
     expect(synth.last.voice).toBe(synth.voices[0]);
@@ -200,6 +202,8 @@ describe('WebSpeechEngine', () => {
     expect(none.supported).toBe(false);
     const h = handlers();
     none.speak(REQUEST, h);
-    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-unavailable' }));
+    expect(h.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'synthesis-unavailable' }),
+    );
   });
 });

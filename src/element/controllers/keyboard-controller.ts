@@ -46,7 +46,13 @@ export class KeyboardController implements ReactiveController {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (!this.enabled() || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+    if (
+      !this.enabled() ||
+      event.defaultPrevented ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey
+    ) {
       return;
     }
     const target = event.composedPath()[0];

@@ -75,7 +75,15 @@ export class MediaSessionController implements ReactiveController {
   private release(session: MediaSession): void {
     this.active = false;
     session.metadata = null;
-    for (const action of ['play', 'pause', 'stop', 'previoustrack', 'nexttrack', 'seekbackward', 'seekforward'] as const) {
+    for (const action of [
+      'play',
+      'pause',
+      'stop',
+      'previoustrack',
+      'nexttrack',
+      'seekbackward',
+      'seekforward',
+    ] as const) {
       try {
         session.setActionHandler(action, null);
       } catch {

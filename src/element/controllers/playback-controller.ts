@@ -155,7 +155,10 @@ export class PlaybackController implements ReactiveController {
     if (position.offset > start) return { block: position.block, offset: start };
     if (this.isPlaying && !early) return { block: position.block, offset: start };
     if (start > 0) {
-      return { block: position.block, offset: this.chunkAt({ block: position.block, offset: start - 1 })?.start ?? 0 };
+      return {
+        block: position.block,
+        offset: this.chunkAt({ block: position.block, offset: start - 1 })?.start ?? 0,
+      };
     }
     for (let block = position.block - 1; block >= 0; block--) {
       const ranges = this.chunksOf(block);
@@ -170,7 +173,10 @@ export class PlaybackController implements ReactiveController {
     const block = this.article?.blocks[position.block];
     if (!block) return 0;
     const words = wordRanges(block.text, block.lang ?? this.article?.lang ?? '');
-    return words.find((word) => position.offset >= word.start && position.offset < word.end)?.start ?? position.offset;
+    return (
+      words.find((word) => position.offset >= word.start && position.offset < word.end)?.start ??
+      position.offset
+    );
   }
 
   private get isPlaying(): boolean {
@@ -202,13 +208,21 @@ export class PlaybackController implements ReactiveController {
     const text = block.text.slice(position.offset, range.end);
     const lang = block.lang ?? article.lang;
     const { rate } = this.settings();
-    const chunk: SpokenChunk = { block: position.block, start: position.offset, end: range.end, text, lang, rate };
+    const chunk: SpokenChunk = {
+      block: position.block,
+      start: position.offset,
+      end: range.end,
+      text,
+      lang,
+      rate,
+    };
     const listener = this.listener;
     this.engine.speak(
       { text, lang, voiceURI: this.voiceFor(lang), rate },
       {
         onStart: () => listener.onChunkStart?.(chunk),
-        onBoundary: (charIndex, charLength) => listener.onChunkBoundary?.(chunk, charIndex, charLength),
+        onBoundary: (charIndex, charLength) =>
+          listener.onChunkBoundary?.(chunk, charIndex, charLength),
         onEnd: () => {
           listener.onChunkEnd?.(chunk, true);
           this.dispatch({ type: 'chunk-end', generation, end });

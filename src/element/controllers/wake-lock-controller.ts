@@ -28,7 +28,8 @@ export class WakeLockController implements ReactiveController {
   }
 
   private async acquire(): Promise<void> {
-    if (this.sentinel || document.visibilityState !== 'visible' || !('wakeLock' in navigator)) return;
+    if (this.sentinel || document.visibilityState !== 'visible' || !('wakeLock' in navigator))
+      return;
     try {
       const sentinel = await navigator.wakeLock.request('screen');
       if (!this.wanted) {

@@ -57,7 +57,8 @@ export async function measureSound(file: string): Promise<Omit<SoundStats, 'file
   });
   const field = (name: string): number => {
     const match = new RegExp(`^${name}:\\s*(-?[\\d.]+(?:e-?\\d+)?)`, 'm').exec(output);
-    if (!match?.[1]) throw new Error(`sox stat (exit ${String(code)}) gave no "${name}":\n${output}`);
+    if (!match?.[1])
+      throw new Error(`sox stat (exit ${String(code)}) gave no "${name}":\n${output}`);
     return Number(match[1]);
   };
   return {
@@ -93,6 +94,9 @@ export async function startRecording(options: RecordOptions = {}): Promise<Recor
   parec.stderr.setEncoding('utf8');
   parec.stderr.on('data', (chunk: string) => (errors += chunk));
   const spawnError = new Promise<Error>((resolve) => parec.once('error', resolve));
+  const earlyExit = exited(parec).then(
+    () => new Error(`parec exited (${String(parec.exitCode)}): ${errors}`),
+  );
 
   // Wait until samples arrive (past the 44-byte WAV header), or parec fails.
   const deadline = Date.now() + 5_000;
@@ -100,7 +104,7 @@ export async function startRecording(options: RecordOptions = {}): Promise<Recor
     if ((await fileSize(file)) > 1_000) break;
     const failure = await Promise.race([
       spawnError,
-      exited(parec).then(() => new Error(`parec exited (${String(parec.exitCode)}): ${errors}`)),
+      earlyExit,
       new Promise<null>((resolve) => setTimeout(() => resolve(null), 25)),
     ]);
     if (failure) {
@@ -133,7 +137,10 @@ export async function startRecording(options: RecordOptions = {}): Promise<Recor
 }
 
 /** Records the sink for `durationMs` and measures it. */
-export async function recordSink(durationMs: number, options: RecordOptions = {}): Promise<SoundStats> {
+export async function recordSink(
+  durationMs: number,
+  options: RecordOptions = {},
+): Promise<SoundStats> {
   const recording = await startRecording(options);
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   return recording.stop();

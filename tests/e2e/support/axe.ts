@@ -12,11 +12,17 @@ export interface AxeOptions {
   tags?: string[];
   /** Rule ids to turn off, each with a reason in the calling test. */
   disableRules?: string[];
+  /**
+   * Also audit cross-origin iframes. That mode opens a second, blank page in the context for
+   * each scan (about 1.5 to 3 s instead of 0.6 s); the default runs axe in the page only,
+   * which still covers same-origin frames and every open shadow root.
+   */
+  crossOriginFrames?: boolean;
 }
 
 /** Runs axe on the page and returns the full results. */
 export async function axeScan(page: Page, options: AxeOptions = {}): Promise<AxeResults> {
-  let builder = new AxeBuilder({ page });
+  let builder = new AxeBuilder({ page }).setLegacyMode(!options.crossOriginFrames);
   for (const selector of [options.include ?? []].flat()) builder = builder.include(selector);
   for (const selector of [options.exclude ?? []].flat()) builder = builder.exclude(selector);
   if (options.tags) builder = builder.withTags(options.tags);

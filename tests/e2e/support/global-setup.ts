@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { startAudioSink, type AudioSink } from '../../../scripts/audio-sink.mjs';
 import { DEBIAN_PACKAGES, missingPrograms } from '../../../scripts/system-deps.mjs';
 import { BASE_URL, PORT } from './env';
@@ -24,8 +25,8 @@ function startPreview(): { child: ChildProcess; output: () => string } {
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   return { child, output: () => output };
 }
 
@@ -44,8 +45,7 @@ async function waitUntilAnswering(
       );
     }
     // Only trust an answer once our server says it listens: another process may hold the port.
-    // eslint-disable-next-line no-control-regex
-    if (!output().replace(/\x1b\[[0-9;]*m/g, '').includes(`${BASE_URL}/`)) {
+    if (!stripVTControlCharacters(output()).includes(`${BASE_URL}/`)) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
