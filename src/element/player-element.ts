@@ -62,6 +62,7 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * @csspart dialog - The settings dialog.
  * @csspart voice - The voice picker (in the settings dialog).
  * @csspart status - The status message (state changes and errors).
+ * @csspart close - The settings dialog's Close button.
  *
  * @cssprop --ap-accent - Background of the play button. Default: #0b57d0 (light), #a8c7fa (dark).
  * @cssprop --ap-on-accent - Text on the play button.
@@ -144,6 +145,8 @@ export class ArticlePlayer extends LitElement {
   @state() private loading = false;
   @state() private resumeOffer: Position | null = null;
   @state() private sleep: 'off' | 'end' | number = 'off';
+  /** The dialog's content (hundreds of voices, with espeak-ng) is rendered only while it is open. */
+  @state() private settingsOpen = false;
   private sleepTimer: number | undefined;
   private blockElements: HTMLElement[] = [];
   private charactersAfter: number[] = [0];
@@ -152,6 +155,8 @@ export class ArticlePlayer extends LitElement {
   @query('.bar') private bar!: HTMLElement | null;
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
+  // The browser calls it with no argument (the default engine); tests pass a fake engine.
+  // eslint-disable-next-line wc/no-constructor-params
   constructor(engine: SpeechEngine = new WebSpeechEngine()) {
     super();
     this.playback = new PlaybackController(
@@ -164,7 +169,8 @@ export class ArticlePlayer extends LitElement {
           this.chunkStartedAt = performance.now();
           this.readAlong.chunkStarted(chunk);
         },
-        onChunkBoundary: (chunk, index, length) => this.readAlong.chunkBoundary(chunk, index, length),
+        onChunkBoundary: (chunk, index, length) =>
+          this.readAlong.chunkBoundary(chunk, index, length),
         onChunkEnd: (chunk, completed) => this.readAlong.chunkEnded(chunk, completed),
       },
     );
@@ -190,6 +196,12 @@ export class ArticlePlayer extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     window.clearTimeout(this.sleepTimer);
     this.loadAbort?.abort();
+  }
+
+  protected override firstUpdated(): void {
+    // An empty element fires no slotchange: read it anyway, so that it says there is nothing to read.
+    const slot = this.renderRoot.querySelector('slot');
+    if (!this.src && slot?.assignedNodes().length === 0) this.readArticle();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -247,7 +259,10 @@ export class ArticlePlayer extends LitElement {
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
     const block = this.blockIndexOf(target);
     if (block < 0 || this.playback.blocker) return;
-    this.playback.dispatch({ type: 'seek', position: { block, offset: this.wordOffsetAt(block, event) } });
+    this.playback.dispatch({
+      type: 'seek',
+      position: { block, offset: this.wordOffsetAt(block, event) },
+    });
     this.playback.dispatch({ type: 'play' });
   };
 
@@ -285,9 +300,8 @@ export class ArticlePlayer extends LitElement {
   private readonly onVoiceChange = (event: Event) => {
     const uri = (event.target as HTMLSelectElement).value;
     const lang = primaryLanguage(this.playback.article?.lang ?? '');
-    const voices = { ...this.persistence.settings.voices };
-    if (uri) voices[lang] = uri;
-    else delete voices[lang];
+    const { [lang]: _previous, ...others } = this.persistence.settings.voices;
+    const voices = uri ? { ...others, [lang]: uri } : others;
     this.persistence.updateSettings({ voices });
     this.playback.forgetVoiceChoice();
     this.restartFromWord();
@@ -303,13 +317,10 @@ export class ArticlePlayer extends LitElement {
     this.sleep = value === 'off' || value === 'end' ? value : Number(value);
     window.clearTimeout(this.sleepTimer);
     if (typeof this.sleep === 'number') {
-      this.sleepTimer = window.setTimeout(
-        () => {
-          this.sleep = 'off';
-          this.playback.dispatch({ type: 'pause-at-chunk-end' });
-        },
-        this.sleep * 60_000,
-      );
+      this.sleepTimer = window.setTimeout(() => {
+        this.sleep = 'off';
+        this.playback.dispatch({ type: 'pause-at-chunk-end' });
+      }, this.sleep * 60_000);
     }
   };
 
@@ -321,8 +332,13 @@ export class ArticlePlayer extends LitElement {
     this.requestUpdate();
   };
 
-  private readonly onSettingsClick = () => this.dialog?.showModal();
-  private readonly onDialogClose = () => this.dialog?.close();
+  private readonly onSettingsClick = async () => {
+    this.settingsOpen = true;
+    await this.updateComplete;
+    this.dialog?.showModal();
+  };
+  private readonly onCloseClick = () => this.dialog?.close();
+  private readonly onDialogClosed = () => (this.settingsOpen = false);
 
   private togglePlay(): void {
     if (this.status === Status.Playing) void this.pause();
@@ -355,7 +371,12 @@ export class ArticlePlayer extends LitElement {
   private restartFromWord(): void {
     const word = this.readAlong.currentWord;
     const { status, position } = this.playback.state;
-    if (status === Status.Playing && word && word.block === position.block && word.start > position.offset) {
+    if (
+      status === Status.Playing &&
+      word &&
+      word.block === position.block &&
+      word.start > position.offset
+    ) {
       this.playback.dispatch({ type: 'seek', position: { block: word.block, offset: word.start } });
     } else {
       this.playback.dispatch({ type: 'restart' });
@@ -379,7 +400,10 @@ export class ArticlePlayer extends LitElement {
     const saved = this.persistence.savedPosition(article.id);
     this.resumeOffer =
       saved && saved.block < blocks.length && (saved.block > 0 || saved.offset > 0)
-        ? { block: saved.block, offset: Math.min(saved.offset, (blocks[saved.block]?.text.length ?? 1) - 1) }
+        ? {
+            block: saved.block,
+            offset: Math.min(saved.offset, (blocks[saved.block]?.text.length ?? 1) - 1),
+          }
         : null;
   }
 
@@ -435,7 +459,10 @@ export class ArticlePlayer extends LitElement {
     const started = previous.status !== Status.Playing && playing;
     if (playing && (moved || started)) {
       this.dispatchEvent(
-        playerEvent('ap-paragraph', { index: next.position.block, total: next.blockLengths.length }),
+        playerEvent('ap-paragraph', {
+          index: next.position.block,
+          total: next.blockLengths.length,
+        }),
       );
     }
     this.rememberPosition(previous, next);
@@ -461,7 +488,11 @@ export class ArticlePlayer extends LitElement {
   }
 
   private blockIndexOf(target: Element): number {
-    for (let element: Element | null = target; element && element !== this; element = element.parentElement) {
+    for (
+      let element: Element | null = target;
+      element && element !== this;
+      element = element.parentElement
+    ) {
       const index = this.blockElements.indexOf(element as HTMLElement);
       if (index >= 0) return index;
     }
@@ -471,7 +502,11 @@ export class ArticlePlayer extends LitElement {
   /** The start of the word under a tap, or 0 where it cannot be found (keyboard clicks). */
   private wordOffsetAt(block: number, event: MouseEvent): number {
     if (event.detail === 0) return 0;
-    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    // Missing in older Safari: the tap then reads from the paragraph's start.
+    const caret =
+      'caretPositionFromPoint' in document
+        ? document.caretPositionFromPoint(event.clientX, event.clientY)
+        : null;
     if (!caret) return 0;
     const offset = this.readAlong.offsetIn(block, caret.offsetNode, caret.offset);
     return offset > 0 ? this.playback.wordStartAt({ block, offset }) : 0;
@@ -502,7 +537,9 @@ export class ArticlePlayer extends LitElement {
     const rect = this.bar?.getBoundingClientRect();
     const height = window.innerHeight;
     if (!rect) return { top: 0, bottom: height };
-    return rect.top < height / 2 ? { top: rect.bottom, bottom: height } : { top: 0, bottom: rect.top };
+    return rect.top < height / 2
+      ? { top: rect.bottom, bottom: height }
+      : { top: 0, bottom: rect.top };
   }
 
   private minutesLeft(): number {
@@ -600,26 +637,30 @@ export class ArticlePlayer extends LitElement {
         <button part="button settings" aria-haspopup="dialog" @click=${this.onSettingsClick}>
           ${strings.settings}
         </button>
-        ${this.resumeOffer && !playing
-          ? html`<button part="button resume" @click=${this.onResumeClick}>
-              ${strings.continueFrom(this.resumeOffer.block + 1)}
-            </button>`
-          : nothing}
-        ${total > 1
-          ? html`<div class="progress" part="progress">
-              <input
-                type="range"
-                min="0"
-                max=${total - 1}
-                .value=${String(position.block)}
-                aria-label=${strings.position}
-                aria-valuetext=${strings.paragraphOf(position.block + 1, total)}
-                ?disabled=${blocked}
-                @change=${this.onPositionChange}
-              />
-              <span>${strings.timeLeft(this.minutesLeft())}</span>
-            </div>`
-          : nothing}
+        ${
+          this.resumeOffer && !playing
+            ? html`<button part="button resume" @click=${this.onResumeClick}>
+                ${strings.continueFrom(this.resumeOffer.block + 1)}
+              </button>`
+            : nothing
+        }
+        ${
+          total > 1
+            ? html`<div class="progress" part="progress">
+                <input
+                  type="range"
+                  min="0"
+                  max=${total - 1}
+                  .value=${String(position.block)}
+                  aria-label=${strings.position}
+                  aria-valuetext=${strings.paragraphOf(position.block + 1, total)}
+                  ?disabled=${blocked}
+                  @change=${this.onPositionChange}
+                />
+                <span>${strings.timeLeft(this.minutesLeft())}</span>
+              </div>`
+            : nothing
+        }
         <p class="status" part="status" role="status">${this.statusMessage()}</p>
       </div>
       <slot @slotchange=${this.onSlotChange}></slot>
@@ -628,29 +669,48 @@ export class ArticlePlayer extends LitElement {
   }
 
   private renderDialog() {
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="settings-title"
+      @close=${this.onDialogClosed}
+    >
+      ${this.settingsOpen ? this.renderSettings() : nothing}
+    </dialog>`;
+  }
+
+  private renderSettings() {
     const settings = this.persistence.settings;
     const chosenVoice = this.voiceForArticle();
-    const toggle = (name: 'follow' | 'highlightWords' | 'hotkeys', label: string, checked: boolean) =>
+    const toggle = (
+      name: 'follow' | 'highlightWords' | 'hotkeys',
+      label: string,
+      checked: boolean,
+    ) =>
       html`<label class="field"
         ><input type="checkbox" name=${name} .checked=${checked} @change=${this.onSettingToggle} />
         ${label}</label
       >`;
-    return html`<dialog part="dialog" aria-labelledby="settings-title">
+    return html`
       <h2 id="settings-title">${strings.settingsTitle}</h2>
-      ${this.playback.voiceAvailability === VoiceAvailability.Ready
-        ? html`<label class="field">
-            ${strings.voice}
-            <select part="voice" @change=${this.onVoiceChange}>
-              <option value="" ?selected=${!chosenVoice}>${strings.automaticVoice}</option>
-              ${this.playback.voices.map(
-                (voice) =>
-                  html`<option value=${voice.voiceURI} ?selected=${voice.voiceURI === chosenVoice}>
-                    ${voice.name}
-                  </option>`,
-              )}
-            </select>
-          </label>`
-        : nothing}
+      ${
+        this.playback.voiceAvailability === VoiceAvailability.Ready
+          ? html`<label class="field">
+              ${strings.voice}
+              <select part="voice" @change=${this.onVoiceChange}>
+                <option value="" ?selected=${!chosenVoice}>${strings.automaticVoice}</option>
+                ${this.playback.voices.map(
+                  (voice) =>
+                    html`<option
+                      value=${voice.voiceURI}
+                      ?selected=${voice.voiceURI === chosenVoice}
+                    >
+                      ${voice.name}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+          : nothing
+      }
       <label class="field">
         ${strings.sleepTimer}
         <select @change=${this.onSleepChange}>
@@ -661,7 +721,9 @@ export class ArticlePlayer extends LitElement {
                 ${strings.sleepMinutes(minutes)}
               </option>`,
           )}
-          <option value="end" ?selected=${this.sleep === 'end'}>${strings.sleepEndOfArticle}</option>
+          <option value="end" ?selected=${this.sleep === 'end'}>
+            ${strings.sleepEndOfArticle}
+          </option>
         </select>
       </label>
       ${toggle('follow', strings.followReading, settings.follow)}
@@ -675,14 +737,22 @@ export class ArticlePlayer extends LitElement {
               <dd>${strings.shortcutNames[action as keyof typeof SHORTCUTS]}</dd>`,
         )}
       </dl>
-      <button part="button close" @click=${this.onDialogClose}>${strings.close}</button>
-    </dialog>`;
+      <button part="button close" @click=${this.onCloseClick}>${strings.close}</button>
+    `;
   }
 }
 
 /** The page's icons, as lock-screen artwork. */
 function artworkOfPage(): MediaImage[] {
-  return [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"], link[rel="apple-touch-icon"]')]
+  return [
+    ...document.querySelectorAll<HTMLLinkElement>(
+      'link[rel~="icon"], link[rel="apple-touch-icon"]',
+    ),
+  ]
     .filter((link) => link.href)
-    .map((link) => ({ src: link.href, ...(link.sizes.value ? { sizes: link.sizes.value } : {}), ...(link.type ? { type: link.type } : {}) }));
+    .map((link) => ({
+      src: link.href,
+      ...(link.sizes.value ? { sizes: link.sizes.value } : {}),
+      ...(link.type ? { type: link.type } : {}),
+    }));
 }

@@ -254,8 +254,10 @@ describe('<article-player>', () => {
     expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
   });
 
-  it('offers only the voices of the article language', async () => {
+  it('offers only the voices of the article language, in the settings', async () => {
     const { player } = await mount();
+    control(player, 'settings').click();
+    await player.updateComplete;
     const options = [...(control(player, 'voice') as HTMLSelectElement).options].map((o) =>
       o.text.trim(),
     );

@@ -216,9 +216,12 @@ describe('<article-player> keyboard shortcuts', () => {
     expect(part(player, 'play').hasAttribute('aria-keyshortcuts')).to.equal(false);
 
     const other = await mount();
+    part(other.player, 'settings').click();
+    await other.player.updateComplete;
     const checkbox =
       other.player.shadowRoot!.querySelector<HTMLInputElement>('input[name="hotkeys"]')!;
     checkbox.click();
+    part(other.player, 'close').click();
     focusPlay(other.player);
     await sendKeys({ press: 'k' });
     expect(other.player.status).to.equal('idle');
