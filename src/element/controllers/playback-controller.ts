@@ -14,7 +14,7 @@ import {
   type PlaybackState,
 } from '../../core/playback.js';
 import { chunkRanges, rangeAt, wordRanges, type TextRange } from '../../core/segment.js';
-import { chooseVoice, voicesFor, type VoiceInfo } from '../../core/voices.js';
+import { chooseVoice, primaryLanguage, voicesFor, type VoiceInfo } from '../../core/voices.js';
 import type { SpeechEngine } from '../../speech/engine.js';
 
 export interface PlaybackSettings {
@@ -99,6 +99,8 @@ export class PlaybackController implements ReactiveController {
     this.chunks.clear();
     this.voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
+    // Segment the first block now, so that the Play tap does not wait for it.
+    this.chunksOf(this.state.position.block);
     this.updateVoices();
     this.failIfBlocked();
     this.host.requestUpdate();
@@ -252,7 +254,10 @@ export class PlaybackController implements ReactiveController {
   private voiceFor(lang: string): string | null {
     if (!this.voiceByLang.has(lang)) {
       const preferred = this.settings().voiceURI;
-      this.voiceByLang.set(lang, chooseVoice(this.allVoices, lang, preferred)?.voiceURI);
+      // The article's own voices are already filtered from the thousands an engine may have.
+      const sameLanguage = primaryLanguage(lang) === primaryLanguage(this.article?.lang ?? '');
+      const candidates = sameLanguage ? this.voices : this.allVoices;
+      this.voiceByLang.set(lang, chooseVoice(candidates, lang, preferred)?.voiceURI);
     }
     return this.voiceByLang.get(lang) ?? null;
   }
@@ -265,6 +270,8 @@ export class PlaybackController implements ReactiveController {
     else if (lang && this.voices.length === 0) {
       this.voiceAvailability = VoiceAvailability.NoneForLanguage;
     } else this.voiceAvailability = VoiceAvailability.Ready;
+    // Choose the voice now, not between the Play tap and speak().
+    if (lang) this.voiceFor(lang);
     this.failIfBlocked();
     this.host.requestUpdate();
   }
