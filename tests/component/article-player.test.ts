@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { ArticlePlayer } from '../../src/element/article-player.js';
+import { expect, oneEvent } from '@open-wc/testing';
+import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { mountPlayer, part } from './mount-player.js';
 
 const ARTICLE = `
   <article>
@@ -17,24 +18,11 @@ const ARTICLE = `
   </article>
 `;
 
-async function mount(engine = new FakeSpeechEngine(), markup = ARTICLE, lang = 'en') {
-  const player = new ArticlePlayer(engine);
-  player.lang = lang;
-  player.innerHTML = markup;
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(player);
-  await player.updateComplete;
-  // Voices resolve on a microtask; let the player render what it found.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await player.updateComplete;
-  return { player, engine };
+function mount(engine = new FakeSpeechEngine(), markup = ARTICLE, lang = 'en') {
+  return mountPlayer({ engine, markup, lang });
 }
 
-function control(player: ArticlePlayer, part: string): HTMLElement {
-  const element = player.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
-  if (!element) throw new Error(`no part ${part}`);
-  return element;
-}
+const control = part;
 
 function readingText(player: ArticlePlayer): string[] {
   return [...player.querySelectorAll('[data-reading]')].map((element) => element.textContent);
@@ -144,7 +132,7 @@ describe('<article-player>', () => {
     expect(engine.current?.request.text).to.equal('First paragraph. ');
     for (let i = 0; i < 10; i++) await player.next();
     expect(engine.current?.request.text).to.equal('A quote.');
-    expect((control(player, 'next') as HTMLButtonElement).disabled).to.equal(true);
+    expect(control<HTMLButtonElement>(player, 'next').disabled).to.equal(true);
     await player.previous();
     expect(engine.current?.request.text).to.equal('A list item.');
   });
@@ -190,7 +178,7 @@ describe('<article-player>', () => {
   it('changing the speed respeaks the current sentence at the new rate', async () => {
     const { player, engine } = await mount();
     await player.play();
-    const speed = control(player, 'speed') as HTMLSelectElement;
+    const speed = control<HTMLSelectElement>(player, 'speed');
     speed.value = '2';
     speed.dispatchEvent(new Event('change'));
     await player.updateComplete;
@@ -232,7 +220,7 @@ describe('<article-player>', () => {
     engine.supported = false;
     const { player } = await mount(engine);
     expect(control(player, 'status').textContent).to.contain('cannot read aloud');
-    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+    expect(control<HTMLButtonElement>(player, 'play').disabled).to.equal(true);
     expect(player.querySelector('h1')?.textContent).to.equal('The title');
     expect(player.status).to.equal('error');
   });
@@ -240,7 +228,7 @@ describe('<article-player>', () => {
   it('says so when there is no voice for the article language', async () => {
     const { player } = await mount(new FakeSpeechEngine(), '<p lang="fr">Bonjour.</p>', 'fr');
     expect(control(player, 'status').textContent).to.contain('No voice for French');
-    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+    expect(control<HTMLButtonElement>(player, 'play').disabled).to.equal(true);
   });
 
   it('says so when there are no voices at all', async () => {
@@ -251,14 +239,14 @@ describe('<article-player>', () => {
   it('says so when the article has no text', async () => {
     const { player } = await mount(undefined, '<p>   </p><img alt="">');
     expect(control(player, 'status').textContent).to.contain('no text here');
-    expect((control(player, 'play') as HTMLButtonElement).disabled).to.equal(true);
+    expect(control<HTMLButtonElement>(player, 'play').disabled).to.equal(true);
   });
 
   it('offers only the voices of the article language, in the settings', async () => {
     const { player } = await mount();
     control(player, 'settings').click();
     await player.updateComplete;
-    const options = [...(control(player, 'voice') as HTMLSelectElement).options].map((o) =>
+    const options = [...control<HTMLSelectElement>(player, 'voice').options].map((o) =>
       o.text.trim(),
     );
     expect(options).to.deep.equal(['Automatic', 'English (America)', 'English (Great Britain)']);

@@ -1,7 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { ArticlePlayer } from '../../src/element/article-player.js';
+import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { mountPlayer, part } from './mount-player.js';
 
 const ARTICLE = `
   <article>
@@ -12,24 +13,8 @@ const ARTICLE = `
   </article>
 `;
 
-async function mount(engine = new FakeSpeechEngine(), attributes: Record<string, string> = {}) {
-  const player = new ArticlePlayer(engine);
-  player.lang = 'en';
-  for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
-  player.innerHTML = ARTICLE;
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(player);
-  await player.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await player.updateComplete;
-  return { player, engine };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the element type they expect
-function part<T extends HTMLElement = HTMLElement>(player: ArticlePlayer, name: string): T {
-  const element = player.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-  if (!element) throw new Error(`no part ${name}`);
-  return element;
+function mount(engine = new FakeSpeechEngine(), attributes: Record<string, string> = {}) {
+  return mountPlayer({ engine, markup: ARTICLE, attributes });
 }
 
 function highlighted(name: string): string {

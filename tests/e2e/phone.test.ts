@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
+import { playerStatus, readingIndex as readingIndexIn } from './support/player';
 import { installSpeechLog, waitForSpeech } from './support/speech';
 
 const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
@@ -19,15 +20,7 @@ const MEDIA_HANDLERS_INIT = `(() => {
 })();`;
 
 function readingIndex(browser: LaunchedBrowser): Promise<number> {
-  return browser.page.evaluate(() => {
-    const player = document.querySelector('article-player');
-    const reading = player?.querySelector('[data-reading]');
-    if (!player || !reading) return -1;
-    const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
-      (element) => !element.closest('[data-skip]'),
-    );
-    return blocks.indexOf(reading);
-  });
+  return readingIndexIn(browser.page);
 }
 
 /** The highlighted word: its text and its offset within its paragraph. */
@@ -52,7 +45,7 @@ async function pressMediaKey(browser: LaunchedBrowser, action: string): Promise<
 }
 
 function status(browser: LaunchedBrowser): Promise<string> {
-  return browser.page.evaluate(() => document.querySelector('article-player')?.status ?? 'missing');
+  return playerStatus(browser.page);
 }
 
 async function until<T>(

@@ -3,25 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SILENCE_RMS, startRecording } from './support/audio';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
+import { playerStatus, readingIndex as readingIndexIn } from './support/player';
 import { installSpeechLog, speechLog, waitForSpeech, type SpeechLogEntry } from './support/speech';
 
 const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
 
 /** Index of the block carrying data-reading, or -1. */
 function readingIndex(browser: LaunchedBrowser): Promise<number> {
-  return browser.page.evaluate(() => {
-    const player = document.querySelector('article-player');
-    const reading = player?.querySelector('[data-reading]');
-    if (!player || !reading) return -1;
-    const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
-      (element) => !element.closest('[data-skip]'),
-    );
-    return blocks.indexOf(reading);
-  });
+  return readingIndexIn(browser.page);
 }
 
 function status(browser: LaunchedBrowser): Promise<string> {
-  return browser.page.evaluate(() => document.querySelector('article-player')?.status ?? 'missing');
+  return playerStatus(browser.page);
 }
 
 async function waitForReadingIndex(browser: LaunchedBrowser, atLeast: number, timeoutMs: number) {

@@ -1,0 +1,38 @@
+/** Mounting <article-player> with a fake engine, for component tests. */
+import { fixture, html } from '@open-wc/testing';
+import { ArticlePlayer } from '../../src/element/article-player.js';
+import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+
+export interface MountOptions {
+  readonly engine?: FakeSpeechEngine;
+  readonly markup: string;
+  readonly lang?: string;
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+export async function mountPlayer({
+  engine = new FakeSpeechEngine(),
+  markup,
+  lang = 'en',
+  attributes = {},
+}: MountOptions) {
+  const player = new ArticlePlayer(engine);
+  player.lang = lang;
+  for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
+  player.innerHTML = markup;
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.append(player);
+  await player.updateComplete;
+  // Voices resolve on a microtask; let the player render what it found.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await player.updateComplete;
+  return { player, engine };
+}
+
+/** The shadow control with this part name; throws when it is missing. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the element type they expect
+export function part<T extends HTMLElement = HTMLElement>(player: ArticlePlayer, name: string): T {
+  const element = player.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+  if (!element) throw new Error(`no part ${name}`);
+  return element;
+}
