@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import articles from './scripts/vite-plugin-articles.js';
+import embed from './scripts/vite-plugin-embed.js';
+import pwa from './scripts/vite-plugin-app-pwa.js';
 
 const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -24,6 +26,31 @@ export default defineConfig({
           home: repo('./src/app/index.html'),
           rootDir: repo('./'),
         }),
+    // dist/embed/article-player.js: the element alone, for publishers (a second, library build).
+    process.env['VITEST']
+      ? null
+      : embed({
+          entry: repo('./src/element/article-player.ts'),
+          outDir: repo('./dist/embed'),
+          rootDir: repo('./'),
+          // Over its 16 KB budget since the read-along features (issue 4): warn here so that the
+          // site still builds; `npm run size` (in verify) fails until it is back under. Then: 'error'.
+          overBudget: 'warn',
+        }),
+    // The PWA: the /listen/ and offline pages, icons, web app manifest, service worker (src/sw) with precache.
+    process.env['VITEST']
+      ? null
+      : pwa({
+          appRoot,
+          contentDir: repo('./content'),
+          iconSource: repo('./src/app/icons/app-icon.svg'),
+          serviceWorker: repo('./src/sw/sw.ts'),
+          rootDir: repo('./'),
+          pages: {
+            listen: repo('./src/app/listen/index.html'),
+            offline: repo('./src/app/offline.html'),
+          },
+        }),
   ],
   build: {
     outDir: repo('./dist'),
@@ -34,6 +61,8 @@ export default defineConfig({
         home: repo('./src/app/index.html'),
         // The article page template: processed like any page, then turned into one page per article.
         article: repo('./src/app/article.html'),
+        // /embed/: how to embed the element, with a live example that loads dist/embed/article-player.js.
+        embed: repo('./src/app/embed/index.html'),
       },
     },
   },

@@ -51,7 +51,8 @@ export function missingKeys(translation: Translation): string[] {
     if (translated === undefined) missing.push(key);
     else if (typeof value === 'object') {
       for (const inner of Object.keys(value)) {
-        if ((translated as Record<string, unknown>)[inner] === undefined) missing.push(`${key}.${inner}`);
+        if ((translated as Record<string, unknown>)[inner] === undefined)
+          missing.push(`${key}.${inner}`);
       }
     }
   }

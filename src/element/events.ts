@@ -29,5 +29,9 @@ export function playerEvent<K extends keyof ArticlePlayerEventMap>(
   type: K,
   detail: ArticlePlayerEventMap[K]['detail'],
 ): ArticlePlayerEventMap[K] {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true }) as ArticlePlayerEventMap[K];
+  return new CustomEvent(type, {
+    detail,
+    bubbles: true,
+    composed: true,
+  }) as ArticlePlayerEventMap[K];
 }

@@ -29,7 +29,8 @@ export async function fetchArticle(
   if (!response.ok) throw new ArticleLoadError('load-failed', `HTTP ${response.status}`);
   const body = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  const article = type.includes('json') || /^\s*\{/.test(body) ? fromJson(body, src) : fromHtml(body, src);
+  const article =
+    type.includes('json') || /^\s*\{/.test(body) ? fromJson(body, src) : fromHtml(body, src);
   if (article.blocks.length === 0) throw new ArticleLoadError('not-article', 'no readable text');
   return article;
 }
@@ -61,7 +62,7 @@ function fromJson(body: string, src: string): Article {
 
 function fromHtml(body: string, src: string): Article {
   // DOMParser documents are inert: no script runs and no resource loads.
-  const doc = new DOMParser().parseFromString(body, 'text/html');
+  const doc = new DOMParser().parseFromString(trustedHtml(body), 'text/html');
   const root =
     doc.querySelector('article-player article') ??
     doc.querySelector('article') ??
@@ -74,6 +75,37 @@ function fromHtml(body: string, src: string): Article {
     title: doc.title,
     blocks,
   };
+}
+
+interface TrustedTypesPolicy {
+  createHTML(input: string): unknown;
+}
+
+let trustedTypesPolicy: TrustedTypesPolicy | undefined;
+
+/**
+ * `body` as TrustedHTML where the page enforces Trusted Types (`require-trusted-types-for
+ * 'script'`), whose DOMParser only takes TrustedHTML. Passing the text through is safe here: a
+ * DOMParser document never runs scripts, and only text is taken out of it. A page that limits
+ * policy names (`trusted-types …`) must allow `article-player`; otherwise the load fails plainly.
+ */
+function trustedHtml(body: string): string {
+  const factory = (
+    globalThis as {
+      trustedTypes?: { createPolicy(name: string, rules: TrustedTypesPolicy): TrustedTypesPolicy };
+    }
+  ).trustedTypes;
+  if (!factory) return body;
+  try {
+    trustedTypesPolicy ??= factory.createPolicy('article-player', { createHTML: (input) => input });
+  } catch {
+    throw new ArticleLoadError(
+      'load-failed',
+      'the page\'s Trusted Types policy does not allow "article-player"',
+    );
+  }
+  // A TrustedHTML, which DOMParser takes where a string is typed.
+  return trustedTypesPolicy.createHTML(body) as string;
 }
 
 const TAG_OF_KIND: Record<Block['kind'], string> = {

@@ -140,6 +140,11 @@ export class ArticlePlayer extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'no-hotkeys' }) noHotkeys = false;
   /** A CSS selector for more content not to read, besides the built-in rules. */
   @property({ reflect: true }) skip: string | null = null;
+  /**
+   * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing, which
+   * a strict Content Security Policy refuses and reports unless it allows `media-src data:`.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'no-media-session' }) noMediaSession = false;
 
   @state() private loadError: string | null = null;
   @state() private loading = false;
@@ -452,7 +457,7 @@ export class ArticlePlayer extends LitElement {
         this.dispatchEvent(playerEvent('ap-error', { ...next.error }));
       }
       if (!playing) this.readAlong.clear();
-      this.mediaSession.update(playing, next.status === Status.Paused);
+      if (!this.noMediaSession) this.mediaSession.update(playing, next.status === Status.Paused);
       this.wakeLock.set(playing);
     }
     const moved = previous.position.block !== next.position.block;

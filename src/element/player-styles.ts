@@ -2,16 +2,24 @@ import { css } from 'lit';
 
 /** The shadow styles of <article-player>: the control bar and the settings dialog. */
 export const playerStyles = css`
+  /* Light or dark as the page is: its color-scheme (as Canvas and CanvasText are); a page with
+     color-scheme: light dark follows the reader's prefers-color-scheme. */
   :host {
     display: block;
-    --_accent: var(--ap-accent, #0b57d0);
-    --_on-accent: var(--ap-on-accent, #ffffff);
+    --_accent: var(--ap-accent, light-dark(#0b57d0, #a8c7fa));
+    --_on-accent: var(--ap-on-accent, light-dark(#ffffff, #062e6f));
     --_radius: var(--ap-radius, 0.5rem);
   }
-  @media (prefers-color-scheme: dark) {
+  @supports not (color: light-dark(#fff, #000)) {
     :host {
-      --_accent: var(--ap-accent, #a8c7fa);
-      --_on-accent: var(--ap-on-accent, #062e6f);
+      --_accent: var(--ap-accent, #0b57d0);
+      --_on-accent: var(--ap-on-accent, #ffffff);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_accent: var(--ap-accent, #a8c7fa);
+        --_on-accent: var(--ap-on-accent, #062e6f);
+      }
     }
   }
   .bar {

@@ -31,6 +31,12 @@ const browserClock: Clock = {
   clearTimeout: (id) => window.clearTimeout(id),
 };
 
+/** When each synthesiser's queue was last cancelled (the queue is one per browser, not per engine). */
+const lastCancelBySynth = new WeakMap<SpeechSynthesis, number>();
+
+/** Failures of a first attempt that a second one, a little later, usually gets past. */
+const RETRY_CODES = new Set(['synthesis-failed', 'audio-busy']);
+
 /** `interrupted` and `canceled` follow a cancel: not failures of the engine. */
 const CANCEL_CODES = new Set(['interrupted', 'canceled']);
 
@@ -51,13 +57,20 @@ export class WebSpeechEngine implements SpeechEngine {
   private readonly live = new Set<SpeechSynthesisUtterance>();
   private readonly timers = new Set<number>();
   private generation = 0;
-  private lastCancelAt = Number.NEGATIVE_INFINITY;
+  /** Shared by every engine on the same synthesiser: one player's cancel delays another's speak. */
+  private get lastCancelAt(): number {
+    return (this.synth && lastCancelBySynth.get(this.synth)) ?? Number.NEGATIVE_INFINITY;
+  }
+  private set lastCancelAt(time: number) {
+    if (this.synth) lastCancelBySynth.set(this.synth, time);
+  }
   private voicesPromise: Promise<readonly SpeechSynthesisVoice[]> | undefined;
   private voicesByURI = new Map<string, SpeechSynthesisVoice>();
 
   constructor(options: WebSpeechEngineOptions = {}) {
     const hasWindow = typeof window !== 'undefined';
-    this.synth = 'synth' in options ? options.synth : hasWindow ? window.speechSynthesis : undefined;
+    this.synth =
+      'synth' in options ? options.synth : hasWindow ? window.speechSynthesis : undefined;
     this.Utterance =
       'Utterance' in options
         ? options.Utterance
@@ -84,7 +97,10 @@ export class WebSpeechEngine implements SpeechEngine {
 
   speak(request: SpeakRequest, handlers: SpeakHandlers): void {
     if (!this.synth || !this.Utterance) {
-      handlers.onError({ code: 'synthesis-unavailable', message: 'Speech synthesis is not supported' });
+      handlers.onError({
+        code: 'synthesis-unavailable',
+        message: 'Speech synthesis is not supported',
+      });
       return;
     }
     const generation = this.generation;
@@ -155,6 +171,9 @@ export class WebSpeechEngine implements SpeechEngine {
         () => {
           if (!current()) return;
           finish();
+          // Take the stuck utterance out of the queue, or the next one would wait behind it.
+          this.synth?.cancel();
+          this.lastCancelAt = this.clock.now();
           handlers.onEnd();
         },
         expectedMs * END_GRACE_FACTOR + END_GRACE_MS,
@@ -172,12 +191,32 @@ export class WebSpeechEngine implements SpeechEngine {
     utterance.onerror = (event) => {
       if (!current()) return;
       finish();
+      // Linux Chromium fails a speak() made before speech-dispatcher is up: try once more then.
+      if (!started && attemptNumber === 1 && RETRY_CODES.has(event.error)) {
+        this.whenVoicesReady(() => this.attempt(request, handlers, generation, 2));
+        return;
+      }
       if (CANCEL_CODES.has(event.error)) handlers.onInterrupted();
-      else handlers.onError({ code: event.error, message: `Speech synthesis error: ${event.error}` });
+      else
+        handlers.onError({ code: event.error, message: `Speech synthesis error: ${event.error}` });
     };
 
     this.live.add(utterance);
     this.synth.speak(utterance);
+  }
+
+  /** Runs `callback` once the engine lists voices (or the wait for them is over), tracked as busy. */
+  private whenVoicesReady(callback: () => void): void {
+    const startedAt = this.clock.now();
+    const poll = () => {
+      const ready = (this.synth?.getVoices().length ?? 0) > 0;
+      if (ready || this.clock.now() - startedAt >= this.voicesTimeoutMs) {
+        this.later(callback, this.settleMs);
+      } else {
+        this.later(poll, this.voicesPollMs);
+      }
+    };
+    poll();
   }
 
   private later(callback: () => void, ms: number): number {

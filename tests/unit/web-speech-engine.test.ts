@@ -109,9 +109,34 @@ describe('WebSpeechEngine', () => {
     expect(h.onError).not.toHaveBeenCalled();
   });
 
+  it('retries once, when voices are there, a speak that failed before the engine was up', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onerror?.({ error: 'synthesis-failed' });
+    expect(h.onError).not.toHaveBeenCalled();
+    expect(engine.isBusy()).toBe(true);
+    clock.advance(1000);
+    expect(synth.spoken).toHaveLength(1);
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    clock.advance(400);
+    expect(synth.spoken).toHaveLength(2);
+    synth.last.onerror?.({ error: 'synthesis-failed' });
+    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-failed' }));
+  });
+
+  it('takes an utterance whose end never comes out of the queue before moving on', () => {
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.last.onstart?.();
+    clock.advance(60_000);
+    expect(h.onEnd).toHaveBeenCalledOnce();
+    expect(synth.cancels).toBe(1);
+  });
+
   it('reports real errors with their code', () => {
     const h = handlers();
     engine.speak(REQUEST, h);
+    synth.last.onstart?.();
     synth.last.onerror?.({ error: 'synthesis-failed' });
     expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-failed' }));
   });

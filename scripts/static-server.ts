@@ -1,0 +1,102 @@
+/**
+ * A small static file server for a built site, as `vite preview` serves it: `/dir/` answers
+ * `dir/index.html`, `/dir` redirects to `/dir/`, an unknown path is a 404, every answer is `no-cache`.
+ * The directory it serves can be switched while it runs (`deploy(dir)`), which is how the update test
+ * deploys a second version. Used by the build (screenshots) and the end-to-end tests.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  readonly origin: string;
+  /** Serves another directory from now on. */
+  deploy(dir: string): void;
+  close(): Promise<void>;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
+  let root = path.resolve(dir);
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        pathname = '/';
+      }
+      const file = path.join(root, path.normalize(pathname));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let target: string | null = null;
+      if (pathname.endsWith('/')) {
+        if (await isFile(path.join(file, 'index.html'))) target = path.join(file, 'index.html');
+      } else if (await isFile(file)) {
+        target = file;
+      } else if (await isFile(path.join(file, 'index.html'))) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      if (target === null) {
+        res.writeHead(404, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-cache',
+        });
+        res.end('Not found');
+        return;
+      }
+      const body = await readFile(target);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+        'Content-Length': String(body.length),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${String(actual)}`,
+    deploy(next) {
+      root = path.resolve(next);
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Every string the app (not the player) shows or announces, in one place so that it can be translated.
+ * Functions take the values they interpolate. The player's own strings are in src/core/strings.ts.
+ */
+export const strings = {
+  // Connection and offline availability
+  offlineBadge: 'Offline',
+  nowOffline: 'You are offline. Articles saved on this device still work.',
+  backOnline: 'You are back online.',
+  availableOffline: 'Available offline',
+  allAvailableOffline: (count: number) =>
+    count === 1
+      ? 'This article is saved on this device: it works offline.'
+      : `All ${String(count)} articles are saved on this device: they work offline.`,
+  someAvailableOffline: (saved: number, total: number) =>
+    `${String(saved)} of ${String(total)} articles are saved on this device for offline use.`,
+  savingForOffline: 'Saving the articles on this device for offline use…',
+  offlineReady: 'Ready to work offline: every article is saved on this device.',
+  offlineUnsupported:
+    'This browser cannot keep the app for offline use. Everything works while you are online.',
+  offlineSaveFailed: (reason: string) =>
+    `The app could not be saved for offline use (${reason}). Everything still works while you are online.`,
+  storageFull: 'your device is short of storage space',
+  storagePersistent: 'Your browser will keep the saved articles until you remove them.',
+  storageBestEffort:
+    'Your browser may remove the saved articles if your device runs short of space; they come back when you are online.',
+
+  // Updates
+  updateReady: 'A new version is ready.',
+  updateButton: 'Update now',
+  updateButtonWhilePlaying: 'Update now (keeps your place)',
+  updating: 'Updating…',
+  updatedResumeHere: (paragraph: number) =>
+    `Updated to the new version. Press Play to go on from paragraph ${String(paragraph)}.`,
+  updatedElsewhere:
+    'A new version was installed in another window. It will be used the next time you open the app.',
+
+  // Install
+  installButton: 'Install app',
+  installed: 'Installed. You can open Article player from your home screen or app list.',
+  installDismissed: 'Not installed. You can install it later with the Install app button.',
+
+  // Version
+  version: (version: string) => `Version ${version}`,
+
+  // Library of saved texts (home page)
+  savedHeading: 'Saved on this device',
+  savedEmpty:
+    'Nothing saved yet. Texts you share to the app or paste here are kept on this device.',
+  savedMeta: (minutes: number, date: string) => `${String(minutes)} min listen · saved ${date}`,
+  deleteSaved: (title: string) => `Delete “${title}”`,
+  deleteLabel: 'Delete',
+  deleted: (title: string) => `Deleted “${title}”.`,
+  deleteFailed: (title: string) => `“${title}” could not be deleted. Please try again.`,
+  libraryUnavailable:
+    'Saved texts cannot be shown: this browser does not allow the app to store data (private browsing can do this).',
+
+  // The listen page
+  listenTitle: 'Listen to your own text',
+  pasteLegendFormat: 'The text is',
+  formatAuto: 'Detect automatically',
+  formatText: 'Plain text',
+  formatHtml: 'HTML (the source of a web page)',
+  titleLabel: 'Title (optional)',
+  textLabel: 'Text to listen to',
+  textHint: 'Paste or type any text, or the HTML of a web page. It is kept on this device only.',
+  languageLabel: 'Language',
+  listenButton: 'Save and listen',
+  saving: 'Saving…',
+  saved: (title: string) => `Saved “${title}” on this device.`,
+  savedButNotKept:
+    'You can listen now, but this text could not be kept on this device: this browser does not allow the app to store data.',
+  savedStorageFull:
+    'You can listen now, but this text could not be kept: your device is out of storage space. Delete something you saved, then try again.',
+  notFound: 'That saved text is not on this device any more. It may have been deleted.',
+  deleteThis: 'Delete from this device',
+  backToLibrary: 'Back to all articles',
+  sharedFrom: (url: string) => `Shared from ${url}`,
+  untitled: 'Untitled text',
+
+  // Problems with the input
+  errorEmpty: 'There is no text to listen to. Paste or type some text first.',
+  errorNoWords: 'This text has no words to read aloud. Paste text with letters or numbers in it.',
+  errorTooLong: (characters: string, limit: string) =>
+    `This text is too long to keep: ${characters} characters, and the limit is ${limit}. Paste a shorter part of it.`,
+  errorBinary:
+    'This does not look like text: it has too many unreadable characters. If it is a document such as a PDF, open it, copy its text and paste that here.',
+  errorUrlOnly: (url: string) =>
+    `Only a link was shared (${url}), and this app does not fetch web pages. Open the page, copy its text, and paste it here.`,
+  errorHtmlNoArticle:
+    'No readable text was found in this HTML. Try pasting the text itself instead.',
+  errorTitleTooLong: 'The title is too long. Use at most 300 characters.',
+
+  // The offline page
+  offlineTitle: 'This page is not available offline',
+  offlineBody:
+    'You are offline, and this page was not saved on this device. These articles are saved and work offline:',
+  offlineNoArticles:
+    'No articles are saved on this device yet. Open the app once while online to save them.',
+} as const;

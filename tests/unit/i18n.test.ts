@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  languageName,
+  missingKeys,
+  speechErrorMessage,
+  stringsFor,
+  UI_LANGUAGES,
+} from '../../src/core/i18n.js';
+import { fr } from '../../src/core/strings-fr.js';
+import { strings as en } from '../../src/core/strings.js';
+
+describe('UI strings', () => {
+  it('speak English and French', () => {
+    expect(UI_LANGUAGES).toEqual(['en', 'fr']);
+  });
+
+  it('the French table translates every English string', () => {
+    expect(missingKeys(fr)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Play'],
+    ['en-GB', 'Play'],
+    ['fr', 'Lire'],
+    ['fr-CA', 'Lire'],
+    ['FR_be', 'Lire'],
+    ['de', 'Play'],
+    ['', 'Play'],
+    ['not a tag!', 'Play'],
+  ])('%j → %s', (lang, play) => {
+    expect(stringsFor(lang).play).toBe(play);
+  });
+
+  it('falls back to English for a key a translation lacks', () => {
+    expect(missingKeys({ play: 'Lire' })).toContain('pause');
+    expect(stringsFor('fr').speechErrors['no-such-code']).toBeUndefined();
+    expect(speechErrorMessage('no-such-code', stringsFor('fr'))).toBe(
+      `La lecture à voix haute s’est arrêtée : ${fr.unknownSpeechError}.`,
+    );
+  });
+
+  it('formats messages with their values, in each language', () => {
+    expect(stringsFor('en').paragraphOf(2, 9)).toBe('Paragraph 2 of 9');
+    expect(stringsFor('fr').paragraphOf(2, 9)).toBe('Paragraphe 2 sur 9');
+    expect(speechErrorMessage('network', stringsFor('en'))).toBe(
+      en.speechError(en.speechErrors.network!),
+    );
+  });
+
+  it('names languages in the language of the UI', () => {
+    expect(languageName('fr', 'en')).toBe('French');
+    expect(languageName('de', 'fr')).toBe('allemand');
+    expect(languageName('!!', 'en')).toBe('!!');
+  });
+});
