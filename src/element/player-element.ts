@@ -512,9 +512,20 @@ export class ArticlePlayer extends LitElement {
       'caretPositionFromPoint' in document
         ? document.caretPositionFromPoint(event.clientX, event.clientY)
         : null;
-    if (!caret) return 0;
+    if (!caret || !this.isOverText(block, event.clientX, event.clientY)) return 0;
     const offset = this.readAlong.offsetIn(block, caret.offsetNode, caret.offset);
     return offset > 0 ? this.playback.wordStartAt({ block, offset }) : 0;
+  }
+
+  /** A tap beside a short line or in a margin means the paragraph, not its nearest word. */
+  private isOverText(block: number, x: number, y: number): boolean {
+    const element = this.blockElements[block];
+    if (!element) return false;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return [...range.getClientRects()].some(
+      (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
+    );
   }
 
   private articleId(): string {

@@ -63,7 +63,9 @@ export function textMap(block: Element, skip: string): TextMap {
       for (let i = 0; i < nodes.length; i++) {
         if (nodes[i] === node && offsets[i]! >= offset) return i;
       }
-      return nodes.lastIndexOf(node as Text);
+      // After the node's last character: the offset just past it.
+      const last = nodes.lastIndexOf(node as Text);
+      return last < 0 ? -1 : last + 1;
     },
   };
 

@@ -150,6 +150,34 @@ describe('<article-player> reading along', () => {
     expect(engine.current?.request.text).to.equal('follows. ');
   });
 
+  it('reads a paragraph from its start when tapped beside its last line', async () => {
+    const { player, engine } = await mount();
+    const paragraph = player.querySelector('#three')!;
+    const box = paragraph.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.right - 5), Math.round(box.top + box.height / 2)],
+    });
+    await player.updateComplete;
+    expect(engine.current?.request.text).to.equal('Last paragraph.');
+  });
+
+  it('reads from a word when its right half is tapped', async () => {
+    const { player, engine } = await mount();
+    const text = player.querySelector('#one')!.firstChild as Text;
+    const range = document.createRange();
+    const start = text.data.indexOf('follows');
+    range.setStart(text, start);
+    range.setEnd(text, start + 'follows'.length);
+    const rect = range.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(rect.right - 2), Math.round(rect.top + rect.height / 2)],
+    });
+    await player.updateComplete;
+    expect(engine.current?.request.text).to.equal('follows. ');
+  });
+
   it('restarts from the current word when the speed changes mid-sentence', async () => {
     const { player, engine } = await mount();
     await player.seek(1);

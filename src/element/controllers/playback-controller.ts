@@ -170,15 +170,14 @@ export class PlaybackController implements ReactiveController {
     return { block: position.block, offset: 0 };
   }
 
-  /** The start of the word at `position`, or the position itself between words. */
+  /** Where a tap at `position` reads from: the start of the word there. */
   wordStartAt(position: Position): number {
     const block = this.article?.blocks[position.block];
     if (!block) return 0;
     const words = wordRanges(block.text, block.lang ?? this.article?.lang ?? '');
-    return (
-      words.find((word) => position.offset >= word.start && position.offset < word.end)?.start ??
-      position.offset
-    );
+    // A caret just after a word belongs to it; between words, the next one; past the last, the block.
+    const word = words.find((candidate) => position.offset <= candidate.end);
+    return word ? word.start : 0;
   }
 
   private get isPlaying(): boolean {
