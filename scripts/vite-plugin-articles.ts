@@ -39,7 +39,8 @@ export interface ArticlesPluginOptions {
 }
 
 /** `/articles/<slug>`, with an optional trailing part. */
-const ARTICLE_ROUTE = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/|\/index\.html|\/article\.json)?$/u;
+const ARTICLE_ROUTE =
+  /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/|\/index\.html|\/article\.json)?$/u;
 
 export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
   const contentDir = path.resolve(options.contentDir);
@@ -53,7 +54,8 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
   let built: ParsedArticle[] | undefined;
 
   /** The template's file name in the bundle, e.g. `article.html`. */
-  const templateFileName = (): string => path.relative(config.root, template).split(path.sep).join('/');
+  const templateFileName = (): string =>
+    path.relative(config.root, template).split(path.sep).join('/');
 
   return {
     name: 'article-player:articles',
@@ -87,7 +89,8 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
             `${path.relative(rootDir, template)}: the article template is not in the bundle as "${name}"`,
           );
         }
-        const page = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+        const page =
+          typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
         const articles = built ?? load();
         for (const article of articles) {
           this.emitFile({
@@ -106,6 +109,8 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
           fileName: 'articles/index.json',
           source: renderCatalogJson(buildCatalog(articles)),
         });
+        // The template itself is not a page of the site.
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- Rollup removes an output file this way
         delete bundle[name];
       },
     },
@@ -136,7 +141,8 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const match = ARTICLE_ROUTE.exec(url.pathname);
-        if (match !== null && match[2] === undefined) redirect(res, `${url.pathname}/${url.search}`);
+        if (match !== null && match[2] === undefined)
+          redirect(res, `${url.pathname}/${url.search}`);
         else next();
       });
     },

@@ -142,8 +142,10 @@ function decodeEntities(text: string): string {
   return text.replace(
     /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]+));/gu,
     (whole, dec?: string, hex?: string, name?: string) => {
-      const code = dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
-      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      const code =
+        dec !== undefined ? Number(dec) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
+      if (code !== undefined)
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
       return NAMED_ENTITIES[name ?? ''] ?? whole;
     },
   );
@@ -162,7 +164,7 @@ function inlineText(tokens: readonly Token[] | undefined): string {
         break;
       default:
         if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-          text += inlineText(token.tokens as Token[]);
+          text += inlineText(token.tokens);
         } else if ('text' in token && typeof token.text === 'string') {
           // Raw HTML is shown as text, so its text is what it says; other text may hold entities.
           text +=
@@ -203,7 +205,9 @@ function blocksOf(tokens: readonly Token[], inQuote: boolean, out: BodyBlock[]):
           // The item's own text is one block; a nested list follows as its own items.
           const own = item.tokens.filter((t) => t.type !== 'list');
           const nested = item.tokens.filter((t) => t.type === 'list');
-          const text = own.map((t) => inlineText('tokens' in t && t.tokens ? t.tokens : [t])).join(' ');
+          const text = own
+            .map((t) => inlineText('tokens' in t && t.tokens ? t.tokens : [t]))
+            .join(' ');
           push('list-item', text);
           blocksOf(nested, inQuote, out);
         }
@@ -250,10 +254,12 @@ function optionalDate(file: string, data: Record<string, unknown>, key: string):
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) fail(file, `front matter "${key}" is not a valid date`);
     const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
+    const midnight =
+      value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
     return midnight ? date : value.toISOString().replace(/\.000Z$/u, 'Z');
   }
-  if (typeof value !== 'string') fail(file, `front matter "${key}" must be a date like 2022-09-19T11:42`);
+  if (typeof value !== 'string')
+    fail(file, `front matter "${key}" must be a date like 2022-09-19T11:42`);
   const text = value.trim();
   const match = DATE.exec(text);
   const [, y, m, d, hh, mm, ss] = match ?? [];
@@ -264,7 +270,10 @@ function optionalDate(file: string, data: Record<string, unknown>, key: string):
     (mm === undefined || Number(mm) < 60) &&
     (ss === undefined || Number(ss) < 60);
   if (!valid)
-    fail(file, `front matter "${key}" is not a valid date like 2022-09-19T11:42: ${JSON.stringify(value)}`);
+    fail(
+      file,
+      `front matter "${key}" is not a valid date like 2022-09-19T11:42: ${JSON.stringify(value)}`,
+    );
   return text;
 }
 
@@ -275,7 +284,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 function languageTag(file: string, data: Record<string, unknown>): string {
   const value = data['lang'];
-  if (value === undefined || value === null || value === '') fail(file, 'front matter has no "lang"');
+  if (value === undefined || value === null || value === '')
+    fail(file, 'front matter has no "lang"');
   if (typeof value !== 'string')
     fail(file, `front matter "lang" is not a language tag: ${JSON.stringify(value)}`);
   try {
@@ -284,7 +294,10 @@ function languageTag(file: string, data: Record<string, unknown>): string {
   } catch {
     // fall through
   }
-  return fail(file, `front matter "lang" is not a valid BCP 47 language tag: ${JSON.stringify(value)}`);
+  return fail(
+    file,
+    `front matter "lang" is not a valid BCP 47 language tag: ${JSON.stringify(value)}`,
+  );
 }
 
 /**
@@ -315,7 +328,10 @@ export function parseArticle(file: string, source: string): ParsedArticle {
   const fields = data as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
-      fail(file, `front matter has an unknown key "${key}" (allowed: ${FRONT_MATTER_KEYS.join(', ')})`);
+      fail(
+        file,
+        `front matter has an unknown key "${key}" (allowed: ${FRONT_MATTER_KEYS.join(', ')})`,
+      );
     }
   }
 
@@ -333,11 +349,15 @@ export function parseArticle(file: string, source: string): ParsedArticle {
     (t): t is Tokens.Heading => t.type === 'heading' && (t as Tokens.Heading).depth === 1,
   );
   if (h1 !== undefined) {
-    fail(file, `body has a level-1 heading ("# ${h1.text}"); the title is the page's only h1, use "##"`);
+    fail(
+      file,
+      `body has a level-1 heading ("# ${h1.text}"); the title is the page's only h1, use "##"`,
+    );
   }
   const body: BodyBlock[] = [];
   blocksOf(tokens, false, body);
-  if (body.length === 0) fail(file, 'body is empty (no paragraph, heading, list item or quote to read)');
+  if (body.length === 0)
+    fail(file, 'body is empty (no paragraph, heading, list item or quote to read)');
   const bodyHtml = markdown.parser(tokens);
 
   return {
@@ -360,7 +380,8 @@ export function checkUniqueSlugs(articles: readonly ParsedArticle[]): void {
   const seen = new Map<string, string>();
   for (const article of articles) {
     const other = seen.get(article.slug);
-    if (other !== undefined) fail(article.file, `slug "${article.slug}" is already used by ${other}`);
+    if (other !== undefined)
+      fail(article.file, `slug "${article.slug}" is already used by ${other}`);
     seen.set(article.slug, article.file);
   }
 }
@@ -454,7 +475,7 @@ export function formatDate(iso: string, lang: string): string {
 function metaLine(article: ParsedArticle): string {
   const primary = article.lang.split('-')[0] ?? 'en';
   const labels = META_LABELS[primary];
-  const words = labels ?? (META_LABELS['en'] as MetaLabels);
+  const words = labels ?? META_LABELS['en'];
   const labelLang = labels === undefined ? 'en' : article.lang;
   const parts: string[] = [];
   if (article.updated !== null) {
@@ -517,7 +538,12 @@ export const SITE_NAME = 'Article player';
  * Replaces the first match of `needle`; a multi-line replacement keeps the placeholder's indentation.
  * Fails, naming the page, when the placeholder is missing.
  */
-function replaceOnce(html: string, needle: string | RegExp, replacement: string, what: string): string {
+function replaceOnce(
+  html: string,
+  needle: string | RegExp,
+  replacement: string,
+  what: string,
+): string {
   const found = typeof needle === 'string' ? html.indexOf(needle) : html.search(needle);
   if (found < 0) throw new Error(`${what}: missing ${String(needle)}`);
   const lineStart = html.lastIndexOf('\n', found - 1) + 1;
