@@ -192,6 +192,8 @@ export class ArticlePlayer extends LitElement {
     this.addEventListener('click', this.onArticleClick);
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    // Read the article before the first render, so that it renders once with it.
+    if (!this.src && this.childElementCount > 0) this.readArticle();
   }
 
   override disconnectedCallback(): void {
