@@ -77,8 +77,13 @@ export function chunkRanges(
   return chunks;
 }
 
+const NON_SPACE = /\S/g;
+
+/** True when the range holds only white space; searches in place rather than slicing. */
 function isBlank(text: string, range: TextRange): boolean {
-  return text.slice(range.start, range.end).trim() === '';
+  NON_SPACE.lastIndex = range.start;
+  const found = NON_SPACE.exec(text);
+  return found === null || found.index >= range.end;
 }
 
 function splitLong(text: string, range: TextRange, lang: string, maxLength: number): TextRange[] {
