@@ -1,0 +1,290 @@
+// `npm run bench`: how fast and small the player is, beside the alternatives, and how its cost
+// grows with the article (issue 6). Measurements, not tests: it prints one table, writes the
+// figures of the run to tests/bench/RESULTS.md, and exits non-zero only when it cannot run (no
+// build, no browser, a section that could not measure at all); a missed target is reported, not
+// failed.
+//
+//   npm run bench                     builds when dist/ is missing or older than the sources
+//   npm run bench -- --build          always builds first;  --no-build: never
+//   npm run bench -- --only=size,load sections: size, segmentation, speak, highlight, memory, load, lighthouse
+//   BENCH_REPEATS=9 npm run bench     more runs per figure (default 5)
+//   BENCH_PORT=4391                   the first of the two fixed ports it serves on (127.0.0.1)
+//
+// It measures a snapshot of dist/ (.cache/bench/dist: another build cannot change it halfway),
+// served by `vite preview` on BENCH_PORT, and a copy of it with generated articles
+// (scripts/generate-articles.mjs) served on BENCH_PORT + 1 by a small static server of its own;
+// starts the audio sink for real speech (scripts/audio-sink.mjs); and stops all of it at the end,
+// or on Ctrl-C. The Node figures (size, segmentation) need no browser.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startAudioSink } from '../audio-sink.mjs';
+import { ensureSystemDeps } from '../system-deps.mjs';
+import {
+  browserVersion,
+  highlightSection,
+  loadSection,
+  memorySection,
+  speakSection,
+} from './browser.mjs';
+import {
+  CACHE,
+  DIST,
+  machine,
+  mark,
+  REPEATS,
+  ROOT,
+  row,
+  startPreview,
+  startStaticServer,
+} from './lib.mjs';
+import { lighthouseSection } from './lighthouse.mjs';
+import { segmentationSection } from './segmentation.mjs';
+import { buildSite, distComplete, newestMtime, snapshotDist } from './site.mjs';
+import { sizeSection } from './size.mjs';
+
+const RESULTS = path.join(ROOT, 'tests/bench/RESULTS.md');
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const SECTIONS = ['size', 'segmentation', 'speak', 'highlight', 'memory', 'load', 'lighthouse'];
+const TITLES = {
+  size: '1. Size (min+gzip)',
+  segmentation: '4. Segmentation (Node)',
+  speak: '2. Time to speak (real speech)',
+  highlight: '3. Highlight cost',
+  memory: '6. Memory',
+  load: '5. Load',
+  lighthouse: '7. Lighthouse 12.2.3',
+};
+
+const args = process.argv.slice(2);
+const only =
+  args
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? SECTIONS;
+for (const name of only) {
+  if (!SECTIONS.includes(name)) {
+    console.error(`Unknown section "${name}"; sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const started = Date.now();
+const log = (message) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up of whatever was started, also on Ctrl-C.
+
+const cleanups = [];
+let cleanedUp = false;
+function cleanUp() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      cleanup();
+    } catch {
+      /* best effort */
+    }
+  }
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: cleaning up`);
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The build
+
+function npmRunBuild() {
+  return new Promise((resolve) => {
+    const npmCli = process.env.npm_execpath;
+    const [command, commandArgs] = npmCli?.endsWith('.js')
+      ? [process.execPath, [npmCli, 'run', 'build']]
+      : ['npm', ['run', 'build']];
+    const child = spawn(command, commandArgs, {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+const SOURCES = [
+  'src',
+  'content',
+  'public',
+  'vite.config.ts',
+  'scripts/content',
+  'scripts/pwa',
+  'scripts/vite-plugin-articles.ts',
+  'scripts/vite-plugin-embed.ts',
+  'scripts/vite-plugin-app-pwa.ts',
+];
+
+async function ensureBuild() {
+  const force = args.includes('--build');
+  const never = args.includes('--no-build');
+  const builtAt = newestMtime(path.join(DIST, 'index.html'));
+  const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
+  const reason = force
+    ? '--build'
+    : !distComplete()
+      ? 'dist/ is missing or incomplete'
+      : sourcesAt > builtAt
+        ? 'dist/ is older than the sources'
+        : null;
+  if (!reason || never)
+    return reason && never ? `${reason}, but --no-build: measured as it is` : 'dist/ is up to date';
+  log(`npm run build (${reason})`);
+  const code = await npmRunBuild();
+  if (code === 0) return `built now (${reason})`;
+  if (distComplete())
+    return `npm run build failed (exit ${String(code)}): measured the dist/ that was there`;
+  throw new Error(`npm run build failed (exit ${String(code)}) and there is no complete dist/`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function table(rows, markdown) {
+  const header = ['Figure', 'Median', 'Spread / detail', 'Target', ''];
+  const cells = rows.map((r) => [r.figure, r.value, r.spread, r.target, mark(r.ok)]);
+  if (markdown) {
+    const escape = (text) => String(text).replaceAll('|', '\\|');
+    return [
+      `| ${header.join(' | ')} |`,
+      '| --- | ---: | --- | --- | :-: |',
+      ...cells.map((c) => `| ${c.map(escape).join(' | ')} |`),
+    ].join('\n');
+  }
+  const widths = header.map((h, i) =>
+    Math.min(i === 0 ? 72 : 60, Math.max(h.length, ...cells.map((c) => String(c[i]).length))),
+  );
+  const line = (c) =>
+    c
+      .map((cell, i) => String(cell).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function writeResults({ info, build, sections, failures }) {
+  const date = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/u, ' UTC');
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (scripts/bench/run.mjs): the figures of the last run, replaced on every run. Medians over repeated runs, with min–max (and the interquartile range where there are 8 samples or more). Targets from issue 6; ✓ met, ✗ missed.',
+    '',
+    `- Date: ${date}`,
+    `- Machine: ${info.nproc} CPUs (\`nproc\`), ${info.memory} memory, ${info.cpuModel}; load average at start ${info.loadAverage}`,
+    `- Browser: ${info.browser} (${info.chromium})`,
+    `- Node ${info.node}; ${String(REPEATS)} runs per timed figure (BENCH_REPEATS)`,
+    `- Build: ${build}`,
+    `- Run time: ${((Date.now() - started) / 1000).toFixed(0)} s; load average at the end ${machine().loadAverage}`,
+    '',
+    'Other programs share this machine (and its one speech queue) while it runs: timings of a single run can be noisy; compare medians, and look at the spread.',
+    '',
+  ];
+  for (const section of sections) {
+    lines.push(`## ${TITLES[section.name]}`, '', table(section.rows, true), '');
+  }
+  if (failures.length > 0)
+    lines.push('## Could not measure', '', ...failures.map((f) => `- ${f}`), '');
+  lines.push('## Details and method', '');
+  for (const section of sections) lines.push(...(section.details ?? []));
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  writeFileSync(RESULTS, `${lines.join('\n').trimEnd()}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const info = machine();
+  mkdirSync(CACHE, { recursive: true });
+  const needsBrowser = only.some((name) => !['size', 'segmentation'].includes(name));
+
+  // Setup: anything failing here means the benchmark cannot run.
+  const build = await ensureBuild();
+  log(build);
+  const snapshot = await snapshotDist();
+  let largePrecached = false;
+  let dist = null;
+  let site = null;
+  if (needsBrowser) {
+    ensureSystemDeps();
+    const sink = startAudioSink({ quiet: true });
+    cleanups.push(() => sink.stop());
+    largePrecached = buildSite().precached;
+    dist = await startPreview(PORT, snapshot);
+    cleanups.push(() => dist.stop());
+    site = await startStaticServer(PORT + 1, path.join(CACHE, 'site'));
+    cleanups.push(() => site.stop());
+    log(`serving dist/ on ${dist.origin} and the bench site on ${site.origin}`);
+    info.browser = await browserVersion();
+  } else {
+    info.browser = 'not used';
+  }
+
+  const runners = {
+    size: () => sizeSection(snapshot),
+    segmentation: () => segmentationSection(),
+    speak: () => speakSection(site),
+    highlight: () => highlightSection(site),
+    memory: () => memorySection(site),
+    load: () => loadSection(dist, site, { largePrecached }),
+    lighthouse: () => lighthouseSection(dist),
+  };
+  const sections = [];
+  const failures = [];
+  for (const name of SECTIONS.filter((section) => only.includes(section))) {
+    log(`${TITLES[name]}…`);
+    try {
+      sections.push({ name, ...(await runners[name]()) });
+    } catch (error) {
+      const message = String(error?.stack ?? error);
+      console.error(message);
+      failures.push(`${TITLES[name]}: ${message.split('\n')[0]}`);
+      sections.push({
+        name,
+        rows: [row(name, 'could not measure', String(error?.message ?? error).split('\n')[0])],
+        details: [],
+      });
+    }
+  }
+
+  const allRows = sections.flatMap((section) => [
+    { figure: `── ${TITLES[section.name]}`, value: '', spread: '', target: '', ok: null },
+    ...section.rows,
+  ]);
+  console.log(`\n${table(allRows, false)}\n`);
+  writeResults({ info, build, sections, failures });
+  const missed = allRows.filter((r) => r.ok === false).length;
+  log(
+    `wrote ${path.relative(ROOT, RESULTS)}; ${String(missed)} figure(s) miss their target${failures.length > 0 ? `; ${String(failures.length)} section(s) could not measure` : ''}`,
+  );
+  return failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    cleanUp();
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`[bench] cannot run: ${String(error?.stack ?? error)}`);
+    cleanUp();
+    process.exitCode = 1;
+  },
+);

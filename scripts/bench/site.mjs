@@ -1,0 +1,148 @@
+// The sites the browser sections load: a snapshot of dist/ (served as built), and a copy of it
+// with the generated articles added:
+//   /bench/en-<N>.html              the embed (dist/embed/article-player.js) and an article of N paragraphs
+//   /bench/fragments/<name>.html    the article markup alone, for pages that make the element themselves
+//   /bench/blank.html               the embed alone
+//   /articles/bench-en-10000/       the article page template with 10,000 paragraphs, added to the
+//                                   service worker's precache (so that its second visit is served by it)
+
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { articleHtml, generateArticle } from '../generate-articles.mjs';
+import { CACHE, DIST, SEED_SLUG, sleep } from './lib.mjs';
+
+export const SNAPSHOT = path.join(CACHE, 'dist');
+export const SITE = path.join(CACHE, 'site');
+export const LARGE_SLUG = 'bench-en-10000';
+export const SPEAK_SIZES = [10, 1000, 10_000];
+
+/** Files without which the build is not complete (another build may be writing dist/ right now). */
+const REQUIRED = [
+  'index.html',
+  'sw.js',
+  'embed/article-player.js',
+  `articles/${SEED_SLUG}/index.html`,
+];
+
+export function distComplete(dir = DIST) {
+  return REQUIRED.every((file) => existsSync(path.join(dir, file)));
+}
+
+/** Newest modification time of the files under `target` (a file or a folder), 0 when missing. */
+export function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+/**
+ * Copies dist/ to the snapshot, so that another engineer's build (which empties dist/) cannot
+ * change what is measured halfway. Retries while dist/ is incomplete or changes under the copy.
+ */
+export async function snapshotDist() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!distComplete()) throw new Error('dist/ is incomplete');
+      rmSync(SNAPSHOT, { recursive: true, force: true });
+      cpSync(DIST, SNAPSHOT, { recursive: true });
+      if (!distComplete(SNAPSHOT)) throw new Error('dist/ changed during the copy');
+      return SNAPSHOT;
+    } catch (error) {
+      if (attempt >= 20)
+        throw new Error(`Cannot take a complete copy of dist/: ${String(error?.message ?? error)}`);
+      await sleep(3000);
+    }
+  }
+}
+
+const page = (title, head, body) =>
+  `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+
+const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></script>';
+
+/** Builds the bench site from the snapshot; returns what it could set up. */
+export function buildSite() {
+  rmSync(SITE, { recursive: true, force: true });
+  cpSync(SNAPSHOT, SITE, { recursive: true });
+  const benchDir = path.join(SITE, 'bench');
+  mkdirSync(path.join(benchDir, 'fragments'), { recursive: true });
+  writeFileSync(
+    path.join(benchDir, 'blank.html'),
+    page('bench: the embed alone', EMBED_SCRIPT, '<main></main>'),
+  );
+  for (const count of SPEAK_SIZES) {
+    const markup = articleHtml(generateArticle('en', count));
+    writeFileSync(path.join(benchDir, 'fragments', `en-${String(count)}.html`), markup);
+    writeFileSync(
+      path.join(benchDir, `en-${String(count)}.html`),
+      page(
+        `bench: ${String(count)} paragraphs`,
+        EMBED_SCRIPT,
+        `<article-player>\n${markup}\n</article-player>`,
+      ),
+    );
+  }
+
+  // The 10,000-paragraph article in the article page template, precached like the seed article.
+  const template = readFileSync(path.join(SITE, 'articles', SEED_SLUG, 'index.html'), 'utf8');
+  const article = generateArticle('en', 10_000);
+  const start = template.indexOf('<article-player');
+  const end = template.indexOf('</article-player>');
+  let precached = false;
+  if (start >= 0 && end > start) {
+    const html =
+      template
+        .slice(0, start)
+        .replace(/<title>[^<]*<\/title>/u, `<title>${article.title} · Article player</title>`) +
+      `<article-player lang="en" data-slug="${LARGE_SLUG}">\n${articleHtml(article)}\n` +
+      template.slice(end);
+    const dir = path.join(SITE, 'articles', LARGE_SLUG);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'index.html'), html);
+    const revision = createHash('md5').update(html).digest('hex');
+    const swFile = path.join(SITE, 'sw.js');
+    const sw = readFileSync(swFile, 'utf8');
+    const entry =
+      /\{\s*"?revision"?\s*:\s*(?:"[^"]*"|null)\s*,\s*"?url"?\s*:\s*"articles\/index\.json"\s*\}/u.exec(
+        sw,
+      );
+    if (entry) {
+      const added = `,{"revision":"${revision}","url":"articles/${LARGE_SLUG}/index.html"}`;
+      writeFileSync(
+        swFile,
+        sw.slice(0, entry.index + entry[0].length) +
+          added +
+          sw.slice(entry.index + entry[0].length),
+      );
+      precached = true;
+    }
+  }
+  return { precached };
+}

@@ -1,0 +1,278 @@
+// Figure 1, size: min+gzip (gzip -9) of the embed and of its parts, of the article page's
+// JavaScript and CSS, and, bundled and measured the same way in the same run, of the
+// alternatives a publisher would pick for the speech part and of Lit alone (the floor).
+
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { bundleForBrowser, bytes, gzipSize, kB, readJson, ROOT, row, SEED_SLUG } from './lib.mjs';
+
+const EMBED_ENTRY = path.join(ROOT, 'src/element/article-player.ts');
+const TARGET_EMBED = 12_000;
+
+/** Where a source file belongs in the embed. */
+function partOf(source) {
+  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//u.test(source)) return 'lit';
+  if (source.includes('src/core/')) return 'core';
+  if (source.includes('src/speech/')) return 'speech';
+  if (source.endsWith('src/element/player-styles.ts')) return 'styles';
+  if (source.includes('src/element/')) return 'element';
+  return 'other';
+}
+
+const VLQ = new Map(
+  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]),
+);
+
+function decodeVlq(segment) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = VLQ.get(char) ?? 0;
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+/** A template literal made of CSS rules: a style sheet wherever it is written. */
+const CSS_TEXT = /`[^`]*[\w\])*-]\s*\{[^{}<`]*:[^{}<`]*\}[^`]*`/u;
+
+/**
+ * Splits a minified bundle by the source of each byte (through its source map): each mapping
+ * segment runs to the next one. Segments holding a CSS template literal count as `styles`,
+ * wherever they are written (the page style sheet of the highlight controller, too).
+ */
+function splitByPart(code, map) {
+  const lineStarts = [0];
+  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1))
+    lineStarts.push(at + 1);
+  const marks = [];
+  let sourceIndex = 0;
+  map.mappings.split(';').forEach((line, lineIndex) => {
+    let column = 0;
+    for (const segment of line ? line.split(',') : []) {
+      const fields = decodeVlq(segment);
+      column += fields[0] ?? 0;
+      if (fields.length >= 4) sourceIndex += fields[1] ?? 0;
+      marks.push({
+        offset: (lineStarts[lineIndex] ?? code.length) + column,
+        source: fields.length >= 4 ? (map.sources[sourceIndex] ?? '') : '',
+      });
+    }
+  });
+  marks.sort((a, b) => a.offset - b.offset);
+  const texts = new Map();
+  const add = (part, text) => texts.set(part, (texts.get(part) ?? '') + text);
+  let previous = { offset: 0, source: '' };
+  for (const next of [...marks, { offset: code.length, source: '' }]) {
+    const text = code.slice(previous.offset, next.offset);
+    const part = partOf(previous.source);
+    const css = part !== 'lit' ? CSS_TEXT.exec(text) : null;
+    if (css) {
+      add(part, text.slice(0, css.index));
+      add('styles', css[0]);
+      add(part, text.slice(css.index + css[0].length));
+    } else add(part, text);
+    previous = next;
+  }
+  return texts;
+}
+
+/** The article page's JavaScript (following static imports) and CSS, from the built page. */
+function articlePageAssets(DIST) {
+  const page = path.join(DIST, 'articles', SEED_SLUG, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const js = new Set();
+  const css = new Set();
+  for (const match of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/gu)) js.add(match[1]);
+  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/gu))
+    js.add(match[1]);
+  for (const match of html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/gu))
+    css.add(match[1]);
+  const lazy = new Set();
+  // Static imports of each chunk, recursively (a chunk imports its siblings as "./x.js").
+  const queue = [...js];
+  while (queue.length > 0) {
+    const url = queue.shift();
+    const file = path.join(DIST, url);
+    if (!existsSync(file)) continue;
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(
+      /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/gu,
+    )) {
+      const target = path.posix.join(path.posix.dirname(url), match[1]);
+      if (!js.has(target)) {
+        js.add(target);
+        queue.push(target);
+      }
+    }
+    for (const match of code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/gu)) {
+      lazy.add(path.posix.join(path.posix.dirname(url), match[1]));
+    }
+  }
+  const measure = (urls) =>
+    [...urls]
+      .filter((url) => existsSync(path.join(DIST, url)))
+      .map((url) => {
+        const data = readFileSync(path.join(DIST, url));
+        return { url, min: data.length, gzip: gzipSize(data) };
+      });
+  return {
+    js: measure(js),
+    css: measure(css),
+    lazy: measure([...lazy].filter((url) => !js.has(url))),
+  };
+}
+
+const sum = (files, key) => files.reduce((total, file) => total + file[key], 0);
+
+/** @param {string} DIST the built site (a snapshot of dist/) */
+export async function sizeSection(DIST) {
+  const EMBED_FILE = path.join(DIST, 'embed/article-player.js');
+  const rows = [];
+  const details = [];
+
+  // The embed as shipped.
+  if (!existsSync(EMBED_FILE))
+    throw new Error('dist/embed/article-player.js is missing: the build made no embed');
+  const shipped = readFileSync(EMBED_FILE);
+  const shippedGzip = gzipSize(shipped);
+  rows.push(
+    row('Size', 'Embed, dist/embed/article-player.js (Lit included)', `${kB(shippedGzip)} gz`, {
+      spread: `${kB(shipped.length)} min; exact`,
+      target: '≤ 12 kB',
+      ok: shippedGzip <= TARGET_EMBED,
+    }),
+  );
+
+  // Its parts: the same entry bundled by esbuild (minified), split through the source map.
+  const ours = await bundleForBrowser(EMBED_ENTRY, { sourcemap: true, metafile: true });
+  const parts = splitByPart(ours.code, ours.map);
+  const oursGzip = gzipSize(ours.code);
+  for (const name of ['lit', 'core', 'speech', 'element', 'styles', 'other']) {
+    const text = parts.get(name);
+    if (!text) continue;
+    rows.push(
+      row('Size', `  part: ${name}`, `${kB(gzipSize(text))} gz`, {
+        spread: `${kB(bytes(text))} min`,
+      }),
+    );
+  }
+  rows.push(
+    row('Size', 'Embed entry bundled by esbuild (same method as below)', `${kB(oursGzip)} gz`, {
+      spread: `${kB(bytes(ours.code))} min`,
+    }),
+  );
+
+  // The floor and the alternatives, bundled the same way.
+  const litFloor = await bundleForBrowser({
+    contents: `import { LitElement, html, css } from 'lit';
+      class Floor extends LitElement {
+        static properties = { count: { type: Number } };
+        static styles = css\`:host { display: block }\`;
+        constructor() { super(); this.count = 0; }
+        render() { return html\`<button @click=\${() => this.count++}>\${this.count}</button>\`; }
+      }
+      customElements.define('lit-floor', Floor);`,
+  });
+  const litGzip = gzipSize(litFloor.code);
+  rows.push(
+    row('Size', 'Lit alone (a minimal LitElement: the floor)', `${kB(litGzip)} gz`, {
+      spread: `${kB(bytes(litFloor.code))} min`,
+    }),
+  );
+  const speechAlone = await bundleForBrowser({
+    contents: `export { WebSpeechEngine } from './src/speech/web-speech-engine.ts';`,
+  });
+  rows.push(
+    row(
+      'Size',
+      'Our speech engine alone (WebSpeechEngine)',
+      `${kB(gzipSize(speechAlone.code))} gz`,
+      {
+        spread: `${kB(bytes(speechAlone.code))} min`,
+      },
+    ),
+  );
+  for (const [name, contents] of [
+    ['easy-speech', `import EasySpeech from 'easy-speech'; window.EasySpeech = EasySpeech;`],
+    ['speak-tts', `import Speech from 'speak-tts'; window.Speech = Speech;`],
+  ]) {
+    const version = readJson(path.join(ROOT, 'node_modules', name, 'package.json')).version;
+    try {
+      const bundle = await bundleForBrowser({ contents });
+      rows.push(
+        row('Size', `${name} ${version} (speech only, no UI)`, `${kB(gzipSize(bundle.code))} gz`, {
+          spread: `${kB(bytes(bundle.code))} min`,
+        }),
+      );
+    } catch (error) {
+      rows.push(row('Size', `${name}`, `n/a: ${String(error?.message ?? error).split('\n')[0]}`));
+    }
+  }
+
+  // The article page.
+  const page = articlePageAssets(DIST);
+  rows.push(
+    row(
+      'Size',
+      `Article page JavaScript (${String(page.js.length)} files, static imports)`,
+      `${kB(sum(page.js, 'gzip'))} gz`,
+      {
+        spread: `${kB(sum(page.js, 'min'))} min`,
+      },
+    ),
+    row(
+      'Size',
+      `Article page CSS (${String(page.css.length)} files)`,
+      `${kB(sum(page.css, 'gzip'))} gz`,
+      {
+        spread: `${kB(sum(page.css, 'min'))} min`,
+      },
+    ),
+  );
+
+  // Details: the heaviest modules of the embed (esbuild's count of minified bytes per input).
+  const inputs =
+    Object.entries(ours.metafile.outputs).find(([file]) => file.endsWith('.js'))?.[1]?.inputs ?? {};
+  const heaviest = Object.entries(inputs)
+    .map(([file, info]) => ({ file, bytes: info.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 15);
+  details.push(
+    '### Size: details',
+    '',
+    `gzip -9 throughout. Parts come from an esbuild bundle of \`src/element/article-player.ts\` (minified, with a source map): each byte is attributed to the module it comes from; CSS template literals count as \`styles\` wherever they are written. A part's gzip size is measured alone, so the parts add up to more than the whole.`,
+    '',
+    '| module (esbuild, minified bytes in the bundle) | bytes |',
+    '| --- | ---: |',
+    ...heaviest.map((item) => `| ${item.file} | ${String(item.bytes)} |`),
+    '',
+    '| article page file | min | gzip |',
+    '| --- | ---: | ---: |',
+    ...[...page.js, ...page.css].map(
+      (file) => `| ${file.url} | ${String(file.min)} | ${String(file.gzip)} |`,
+    ),
+    ...page.lazy.map(
+      (file) => `| ${file.url} (lazy, not counted) | ${String(file.min)} | ${String(file.gzip)} |`,
+    ),
+    '',
+  );
+  const listedFiles = readdirSync(path.join(DIST, 'assets')).length;
+  details.push(`(dist/assets holds ${String(listedFiles)} files in all.)`, '');
+  return {
+    rows,
+    details,
+    data: {
+      embedGzip: shippedGzip,
+      litGzip,
+      parts: Object.fromEntries([...parts].map(([k, v]) => [k, gzipSize(v)])),
+    },
+  };
+}
