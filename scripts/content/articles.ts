@@ -455,8 +455,9 @@ interface MetaLabels {
 }
 
 /** The few words of the pre-rendered meta line, by primary language; other languages get English, marked so. */
+const ENGLISH_META_LABELS: MetaLabels = { updated: 'Updated', image: 'image' };
 const META_LABELS: Record<string, MetaLabels> = {
-  en: { updated: 'Updated', image: 'image' },
+  en: ENGLISH_META_LABELS,
   fr: { updated: 'Mis à jour le', image: 'image' },
 };
 
@@ -475,7 +476,7 @@ export function formatDate(iso: string, lang: string): string {
 function metaLine(article: ParsedArticle): string {
   const primary = article.lang.split('-')[0] ?? 'en';
   const labels = META_LABELS[primary];
-  const words = labels ?? META_LABELS['en'];
+  const words = labels ?? ENGLISH_META_LABELS;
   const labelLang = labels === undefined ? 'en' : article.lang;
   const parts: string[] = [];
   if (article.updated !== null) {

@@ -88,39 +88,26 @@ function isBlank(text: string, range: TextRange): boolean {
 
 function splitLong(text: string, range: TextRange, lang: string, maxLength: number): TextRange[] {
   if (range.end - range.start <= maxLength) return [range];
-  const pieces: TextRange[] = [];
   const sentence = text.slice(range.start, range.end);
-  const breaks = breakOpportunities(sentence, lang, maxLength);
+  // `containing()` finds each cut without walking every word of the sentence.
+  const words = segmenter(lang, 'word').segment(sentence);
+  const pieces: TextRange[] = [];
   let start = 0;
-  let lastBreak = 0;
-  for (const at of breaks) {
-    if (at - start > maxLength && lastBreak > start) {
-      pieces.push({ start: range.start + start, end: range.start + lastBreak });
-      start = lastBreak;
+  while (sentence.length - start > maxLength) {
+    const bound = start + maxLength;
+    // The word (or space) holding the first character past the bound starts the next piece.
+    let cut = words.containing(bound)?.index ?? bound;
+    if (cut <= start) {
+      // A single word longer than the bound: cut between graphemes, never inside one.
+      const grapheme = segmenter(lang, 'grapheme').segment(sentence).containing(bound);
+      cut = grapheme ? grapheme.index : bound;
+      if (cut <= start) cut = grapheme ? grapheme.index + grapheme.segment.length : bound;
     }
-    lastBreak = at;
+    pieces.push({ start: range.start + start, end: range.start + cut });
+    start = cut;
   }
   pieces.push({ start: range.start + start, end: range.end });
   return pieces;
-}
-
-/**
- * Offsets where a chunk may end: after each word segment (so the space goes with the word
- * before it), and inside a word segment that is itself too long, at grapheme boundaries.
- */
-function breakOpportunities(sentence: string, lang: string, maxLength: number): number[] {
-  const at: number[] = [];
-  for (const { index, segment } of segmenter(lang, 'word').segment(sentence)) {
-    const end = index + segment.length;
-    if (segment.length > maxLength / 4) {
-      for (const g of segmenter(lang, 'grapheme').segment(segment)) {
-        const gEnd = index + g.index + g.segment.length;
-        if (gEnd < end) at.push(gEnd);
-      }
-    }
-    at.push(end);
-  }
-  return at;
 }
 
 /** The range in `ranges` that contains `offset` (the last one for an offset at the end). */

@@ -44,6 +44,9 @@ export interface PlaybackListener {
   onChunkEnd?(chunk: SpokenChunk, completed: boolean): void;
 }
 
+/** How many blocks' chunks are kept: the current one and its neighbours. */
+const CHUNK_CACHE_BLOCKS = 8;
+
 export const VoiceAvailability = {
   Loading: 'loading',
   Ready: 'ready',
@@ -242,10 +245,18 @@ export class PlaybackController implements ReactiveController {
 
   private chunksOf(blockIndex: number): TextRange[] {
     let ranges = this.chunks.get(blockIndex);
-    if (!ranges) {
+    if (ranges) {
+      // Most recently used last, so the oldest goes first.
+      this.chunks.delete(blockIndex);
+    } else {
       const block = this.article?.blocks[blockIndex];
       ranges = block ? chunkRanges(block.text, block.lang ?? this.article?.lang ?? '') : [];
-      this.chunks.set(blockIndex, ranges);
+    }
+    this.chunks.set(blockIndex, ranges);
+    // A few blocks around the reading are enough: memory must not grow with what was read.
+    if (this.chunks.size > CHUNK_CACHE_BLOCKS) {
+      const oldest = this.chunks.keys().next().value;
+      if (oldest !== undefined) this.chunks.delete(oldest);
     }
     return ranges;
   }
