@@ -192,7 +192,9 @@ export class ArticlePlayer extends LitElement {
     this.addEventListener('click', this.onArticleClick);
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
-    // Read the article before the first render, so that it renders once with it.
+    // Read the article before the first render, so that it renders once with it. Children that
+    // arrive later (a parser still streaming them in) are read on slotchange.
+    // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback
     if (!this.src && this.childElementCount > 0) this.readArticle();
   }
 
