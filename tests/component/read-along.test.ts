@@ -23,6 +23,21 @@ function highlighted(name: string): string {
   return [...highlight].map((range) => (range as Range).toString()).join('|');
 }
 
+/** Where `word` is drawn in the first text node of the paragraph `selector`. */
+function wordRect(player: ArticlePlayer, selector: string, word: string): DOMRect {
+  const text = player.querySelector(selector)!.firstChild as Text;
+  const range = document.createRange();
+  const start = text.data.indexOf(word);
+  range.setStart(text, start);
+  range.setEnd(text, start + word.length);
+  return range.getBoundingClientRect();
+}
+
+/** A real mouse click at a point of the page. */
+function tapAt(x: number, y: number) {
+  return sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
+}
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeEach(() => {
@@ -134,17 +149,8 @@ describe('<article-player> reading along', () => {
 
   it('reads from the word that is tapped', async () => {
     const { player, engine } = await mount();
-    const paragraph = player.querySelector('#one')!;
-    const text = paragraph.firstChild as Text;
-    const range = document.createRange();
-    const start = text.data.indexOf('follows');
-    range.setStart(text, start);
-    range.setEnd(text, start + 'follows'.length);
-    const rect = range.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
-    });
+    const rect = wordRect(player, '#one', 'follows');
+    await tapAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
     await player.updateComplete;
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('follows. ');
@@ -152,28 +158,16 @@ describe('<article-player> reading along', () => {
 
   it('reads a paragraph from its start when tapped beside its last line', async () => {
     const { player, engine } = await mount();
-    const paragraph = player.querySelector('#three')!;
-    const box = paragraph.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(box.right - 5), Math.round(box.top + box.height / 2)],
-    });
+    const box = player.querySelector('#three')!.getBoundingClientRect();
+    await tapAt(box.right - 5, box.top + box.height / 2);
     await player.updateComplete;
     expect(engine.current?.request.text).to.equal('Last paragraph.');
   });
 
   it('reads from a word when its right half is tapped', async () => {
     const { player, engine } = await mount();
-    const text = player.querySelector('#one')!.firstChild as Text;
-    const range = document.createRange();
-    const start = text.data.indexOf('follows');
-    range.setStart(text, start);
-    range.setEnd(text, start + 'follows'.length);
-    const rect = range.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(rect.right - 2), Math.round(rect.top + rect.height / 2)],
-    });
+    const rect = wordRect(player, '#one', 'follows');
+    await tapAt(rect.right - 2, rect.top + rect.height / 2);
     await player.updateComplete;
     expect(engine.current?.request.text).to.equal('follows. ');
   });
