@@ -169,11 +169,15 @@ describe('listening to shared and pasted text', () => {
     await page.goto(url('/listen/'));
     const error = page.locator('#paste-error');
     const submit = async (fill: () => Promise<void>): Promise<string> => {
+      const previous = (await error.isVisible()) ? await error.innerText() : '';
       await fill();
       await page.click('.paste-form button[type=submit]');
-      await expect.poll(() => error.isVisible()).toBe(true);
+      // Each case's message differs from the one before: wait for this submission's.
+      await expect
+        .poll(async () => (await error.isVisible()) && (await error.innerText()) !== previous)
+        .toBe(true);
       const text = await error.innerText();
-      expect(await appStatus(page)).toBe(text);
+      await expect.poll(() => appStatus(page)).toBe(text);
       expect(await page.locator('article-player').count()).toBe(0);
       return text;
     };
