@@ -2,7 +2,7 @@
 //
 //   node scripts/api-docs.mjs          (npm run docs:api)   writes custom-elements.json (the Custom
 //                                       Elements Manifest, by @custom-elements-manifest/analyzer with
-//                                       custom-elements-manifest.config.mjs) and the README's API
+//                                       scripts/custom-elements-manifest.config.mjs) and the README's API
 //                                       reference, between <!-- api:start --> and <!-- api:end -->,
 //                                       made from that manifest
 //   node scripts/api-docs.mjs --check  (npm run docs:check) writes nothing; fails, naming what is out
@@ -23,7 +23,11 @@ const END = '<!-- api:end -->';
 
 /** The manifest as the analyzer makes it from the sources now. */
 export async function analyze() {
-  const manifest = await cli({ argv: ['analyze'], cwd: ROOT, noWrite: true });
+  const manifest = await cli({
+    argv: ['analyze', '--config', 'scripts/custom-elements-manifest.config.mjs'],
+    cwd: ROOT,
+    noWrite: true,
+  });
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
