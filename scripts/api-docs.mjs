@@ -76,14 +76,21 @@ export function renderApi(manifest) {
   for (const module of manifest.modules) {
     for (const element of module.declarations ?? []) {
       if (!element.customElement || !element.tagName) continue;
-      const members = (element.members ?? []).filter((member) => !member.static);
+      // A subclass lists what it adds; what it inherits is documented with its superclass.
+      const own = (items) => (items ?? []).filter((item) => !item.inheritedFrom);
+      const members = own(element.members).filter((member) => !member.static);
       const fields = members.filter((member) => member.kind === 'field');
       const methods = members.filter((member) => member.kind === 'method');
-      const attributes = element.attributes ?? [];
-      out.push(`### \`<${element.tagName}>\``, '');
+      const attributes = own(element.attributes);
+      out.push(`### \`<${element.tagName}>\`: \`${element.name}\``, '');
       if (element.summary) out.push(element.summary, '');
       if (element.description && element.description !== element.summary)
         out.push(element.description, '');
+      if (element.superclass?.module)
+        out.push(
+          `Everything of \`${element.superclass.name}\` (attributes, properties, methods, events, parts, custom properties), and:`,
+          '',
+        );
       out.push(
         `Class \`${element.name}\` in \`${module.path}\`.`,
         '',
@@ -135,14 +142,14 @@ export function renderApi(manifest) {
           'Events',
           table(
             ['Event', 'Description'],
-            (element.events ?? []).map((event) => [code(event.name), cell(event.description)]),
+            own(element.events).map((event) => [code(event.name), cell(event.description)]),
           ),
         ),
         section(
           'Slots',
           table(
             ['Slot', 'Description'],
-            (element.slots ?? []).map((slot) => [
+            own(element.slots).map((slot) => [
               slot.name ? code(slot.name) : '(default)',
               cell(slot.description),
             ]),
@@ -152,14 +159,14 @@ export function renderApi(manifest) {
           'CSS parts',
           table(
             ['Part', 'Description'],
-            (element.cssParts ?? []).map((part) => [code(part.name), cell(part.description)]),
+            own(element.cssParts).map((part) => [code(part.name), cell(part.description)]),
           ),
         ),
         section(
           'CSS custom properties',
           table(
             ['Property', 'Description'],
-            (element.cssProperties ?? []).map((property) => [
+            own(element.cssProperties).map((property) => [
               code(property.name),
               cell(
                 `${property.description ?? ''}${property.default ? ` Default: \`${property.default}\`.` : ''}`,

@@ -43,6 +43,8 @@ export default {
   globs: [
     'src/element/player-element.ts',
     'src/element/article-player.ts',
+    'src/element/full-player-element.ts',
+    'src/element/article-player-full.ts',
     'src/element/events.ts',
   ],
   litelement: true,

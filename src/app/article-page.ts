@@ -3,7 +3,7 @@
  * and starts the app (service worker, offline indicator, install and update).
  * Without JavaScript the article stays readable; the player only adds the controls.
  */
-import '../element/article-player.js';
+import '../element/article-player-full.js';
 import { startApp } from './pwa.js';
 
 startApp();

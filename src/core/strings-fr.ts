@@ -1,49 +1,17 @@
 /** The player's UI strings in French. Keys and arguments as in `strings.ts`. */
-import type { Translation } from './i18n.js';
+import type { ListeningTranslation, Translation } from './i18n.js';
 
 export const fr = {
   play: 'Lire',
   pause: 'Pause',
-  resume: 'Reprendre',
   previousParagraph: 'Paragraphe précédent',
   nextParagraph: 'Paragraphe suivant',
-  previousSentence: 'Phrase précédente',
-  nextSentence: 'Phrase suivante',
-  position: 'Position dans l’article',
-  timeLeft: (minutes: number) =>
-    minutes < 1 ? 'Moins d’une minute restante' : `${minutes} min restantes`,
-  continueFrom: (paragraph: number) => `Reprendre au paragraphe ${paragraph}`,
-  settings: 'Réglages',
-  settingsTitle: 'Réglages de l’écoute',
-  close: 'Fermer',
-  sleepTimer: 'Minuterie',
-  sleepOff: 'Désactivée',
-  sleepEndOfArticle: 'Fin de cet article',
-  sleepMinutes: (minutes: number) => `${minutes} minutes`,
-  followReading: 'Faire défiler pour suivre la lecture',
-  highlightWords: 'Surligner chaque mot',
-  keyboardShortcuts: 'Raccourcis clavier',
-  shortcutsHelp: 'Quand le lecteur a le focus :',
-  shortcutNames: {
-    togglePlay: 'Lire ou mettre en pause (aussi Espace)',
-    previousSentence: 'Phrase précédente',
-    nextSentence: 'Phrase suivante',
-    previousParagraph: 'Paragraphe précédent',
-    nextParagraph: 'Paragraphe suivant',
-    faster: 'Plus vite',
-    slower: 'Moins vite',
-  },
   speed: 'Vitesse',
-  voice: 'Voix',
   controlsLabel: 'Écouter cet article',
-  automaticVoice: 'Automatique',
-  statusIdle: 'Prêt à lire à voix haute',
-  statusLoadingVoices: 'Chargement des voix…',
   statusPlaying: 'Lecture à voix haute',
   statusPaused: 'En pause',
   statusEnded: 'Lecture terminée',
   statusLoading: 'Chargement de l’article…',
-  paragraphOf: (index: number, total: number) => `Paragraphe ${index} sur ${total}`,
   noSpeech:
     'Votre navigateur ne peut pas lire à voix haute (il n’a pas de synthèse vocale). L’article reste là pour être lu.',
   noVoices:
@@ -69,3 +37,35 @@ export const fr = {
   },
   unknownSpeechError: 'une erreur inconnue s’est produite dans le moteur de synthèse vocale',
 } satisfies Translation;
+
+export const frListening = {
+  previousSentence: 'Phrase précédente',
+  nextSentence: 'Phrase suivante',
+  position: 'Position dans l’article',
+  timeLeft: (minutes: number) =>
+    minutes < 1 ? 'Moins d’une minute restante' : `${minutes} min restantes`,
+  continueFrom: (paragraph: number) => `Reprendre au paragraphe ${paragraph}`,
+  paragraphOf: (index: number, total: number) => `Paragraphe ${index} sur ${total}`,
+  settings: 'Réglages',
+  settingsTitle: 'Réglages de l’écoute',
+  close: 'Fermer',
+  voice: 'Voix',
+  automaticVoice: 'Automatique',
+  sleepTimer: 'Minuterie',
+  sleepOff: 'Désactivée',
+  sleepEndOfArticle: 'Fin de cet article',
+  sleepMinutes: (minutes: number) => `${minutes} minutes`,
+  followReading: 'Faire défiler pour suivre la lecture',
+  highlightWords: 'Surligner chaque mot',
+  keyboardShortcuts: 'Raccourcis clavier',
+  shortcutsHelp: 'Quand le lecteur a le focus :',
+  shortcutNames: {
+    togglePlay: 'Lire ou mettre en pause (aussi Espace)',
+    previousSentence: 'Phrase précédente',
+    nextSentence: 'Phrase suivante',
+    previousParagraph: 'Paragraphe précédent',
+    nextParagraph: 'Paragraphe suivant',
+    faster: 'Plus vite',
+    slower: 'Moins vite',
+  },
+} satisfies ListeningTranslation;

@@ -1,49 +1,20 @@
 /**
  * Every string the player shows or announces, in one place so that it can be translated.
- * Functions take the values they interpolate.
+ * Functions take the values they interpolate. Two tables: `strings` for every player (the
+ * embed), `listeningStrings` for the extras of the full player (the app's), so that the embed
+ * carries only the strings it shows.
  */
 export const strings = {
   play: 'Play',
   pause: 'Pause',
-  resume: 'Resume',
   previousParagraph: 'Previous paragraph',
   nextParagraph: 'Next paragraph',
-  previousSentence: 'Previous sentence',
-  nextSentence: 'Next sentence',
-  position: 'Position in the article',
-  timeLeft: (minutes: number) => (minutes < 1 ? 'Less than a minute left' : `${minutes} min left`),
-  continueFrom: (paragraph: number) => `Continue from paragraph ${paragraph}`,
-  settings: 'Settings',
-  settingsTitle: 'Listening settings',
-  close: 'Close',
-  sleepTimer: 'Sleep timer',
-  sleepOff: 'Off',
-  sleepEndOfArticle: 'End of this article',
-  sleepMinutes: (minutes: number) => `${minutes} minutes`,
-  followReading: 'Scroll to follow the reading',
-  highlightWords: 'Highlight each word',
-  keyboardShortcuts: 'Keyboard shortcuts',
-  shortcutsHelp: 'When focus is in the player:',
-  shortcutNames: {
-    togglePlay: 'Play or pause (also Space)',
-    previousSentence: 'Previous sentence',
-    nextSentence: 'Next sentence',
-    previousParagraph: 'Previous paragraph',
-    nextParagraph: 'Next paragraph',
-    faster: 'Faster',
-    slower: 'Slower',
-  },
   speed: 'Speed',
-  voice: 'Voice',
   controlsLabel: 'Listen to this article',
-  automaticVoice: 'Automatic',
-  statusIdle: 'Ready to read aloud',
-  statusLoadingVoices: 'Loading voices…',
   statusPlaying: 'Reading aloud',
   statusPaused: 'Paused',
   statusEnded: 'Finished reading',
   statusLoading: 'Loading the article…',
-  paragraphOf: (index: number, total: number) => `Paragraph ${index} of ${total}`,
   noSpeech:
     'Your browser cannot read aloud (it has no speech synthesis). The article is still here to read.',
   noVoices:
@@ -70,15 +41,34 @@ export const strings = {
   unknownSpeechError: 'an unknown error happened in the speech engine',
 } as const;
 
-/** A language's name in English (`fr` → "French"), or the tag itself where the platform has no name. */
-export function languageName(lang: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
-}
-
-export function speechErrorMessage(code: string): string {
-  return strings.speechError(strings.speechErrors[code] ?? strings.unknownSpeechError);
-}
+/** The full player's extras: sentence buttons, position, resume, settings, sleep timer. */
+export const listeningStrings = {
+  previousSentence: 'Previous sentence',
+  nextSentence: 'Next sentence',
+  position: 'Position in the article',
+  timeLeft: (minutes: number) => (minutes < 1 ? 'Less than a minute left' : `${minutes} min left`),
+  continueFrom: (paragraph: number) => `Continue from paragraph ${paragraph}`,
+  paragraphOf: (index: number, total: number) => `Paragraph ${index} of ${total}`,
+  settings: 'Settings',
+  settingsTitle: 'Listening settings',
+  close: 'Close',
+  voice: 'Voice',
+  automaticVoice: 'Automatic',
+  sleepTimer: 'Sleep timer',
+  sleepOff: 'Off',
+  sleepEndOfArticle: 'End of this article',
+  sleepMinutes: (minutes: number) => `${minutes} minutes`,
+  followReading: 'Scroll to follow the reading',
+  highlightWords: 'Highlight each word',
+  keyboardShortcuts: 'Keyboard shortcuts',
+  shortcutsHelp: 'When focus is in the player:',
+  shortcutNames: {
+    togglePlay: 'Play or pause (also Space)',
+    previousSentence: 'Previous sentence',
+    nextSentence: 'Next sentence',
+    previousParagraph: 'Previous paragraph',
+    nextParagraph: 'Next paragraph',
+    faster: 'Faster',
+    slower: 'Slower',
+  },
+} as const;

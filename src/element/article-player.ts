@@ -1,4 +1,8 @@
-/** Defines <article-player>. Import `./player-element.js` for the class without defining it. */
+/**
+ * Defines <article-player> as the embed's player (`dist/embed/article-player.js`). Import
+ * `./player-element.js` for the class without defining it; `./article-player-full.js` defines
+ * the player with the listening extras instead.
+ */
 import { ArticlePlayer } from './player-element.js';
 
 export { ArticlePlayer };

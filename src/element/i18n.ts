@@ -8,8 +8,10 @@
  */
 import {
   languageName as nameOfLanguage,
+  listeningStringsFor,
   speechErrorMessage as errorMessage,
   stringsFor,
+  type ListeningStrings,
   type Strings,
 } from '../core/i18n.js';
 
@@ -18,9 +20,16 @@ export function pageLanguage(): string {
   return document.documentElement.lang || navigator.language || 'en';
 }
 
-export const strings: Strings = new Proxy({} as Strings, {
-  get: (_target, key) => stringsFor(pageLanguage())[key as keyof Strings],
-});
+/** A live view of the table that `tableFor` gives for the page's language. */
+function inPageLanguage<T extends object>(tableFor: (lang: string) => T): T {
+  return new Proxy({} as T, { get: (_target, key) => tableFor(pageLanguage())[key as keyof T] });
+}
+
+export const strings: Strings = /* @__PURE__ */ inPageLanguage(stringsFor);
+
+/** The full player's extra strings (only its module reads them: the embed goes without). */
+export const listeningStrings: ListeningStrings =
+  /* @__PURE__ */ inPageLanguage(listeningStringsFor);
 
 /** A language's name in the page's language (`fr` → "French" on an English page, "français" on a French one). */
 export function languageName(lang: string): string {

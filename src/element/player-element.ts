@@ -1,22 +1,25 @@
-import { html, LitElement, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
+import {
+  html,
+  LitElement,
+  type CSSResultGroup,
+  nothing,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { languageName, speechErrorMessage, strings } from './i18n.js';
-import { charactersFrom } from '../core/timing.js';
-import { primaryLanguage } from '../core/voices.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { WebSpeechEngine } from '../speech/web-speech-engine.js';
 import { readBlocks } from './blocks.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
-import { MediaSessionController } from './controllers/media-session-controller.js';
 import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
-import { PersistenceController } from './controllers/persistence-controller.js';
-import { PlaybackController, VoiceAvailability } from './controllers/playback-controller.js';
+import { PlaybackController } from './controllers/playback-controller.js';
 import { ReadAlongController } from './controllers/read-along-controller.js';
-import { WakeLockController } from './controllers/wake-lock-controller.js';
 import { playerEvent } from './events.js';
 import { icons } from './icons.js';
 import { ArticleLoadError, fetchArticle, renderArticle } from './load-article.js';
@@ -25,7 +28,6 @@ import { playerStyles } from './player-styles.js';
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
 const MAX_RATE = 3;
-const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;
 /** "Back" within this long of a sentence's start goes to the sentence before. */
 const EARLY_IN_SENTENCE_MS = 1500;
 
@@ -36,6 +38,10 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * Reads the article inside it aloud, highlighting the paragraph, sentence and word being read.
  *
  * @summary An accessible text-to-speech player for the article it wraps.
+ *
+ * This is the player of the embed (`dist/embed/article-player.js`): the controls a publisher's
+ * page needs, kept small. `FullArticlePlayer` (`article-player-full.js`, the app's) adds the
+ * listening extras: sentence buttons, position slider, resume, settings, sleep timer, lock screen.
  *
  * @slot - The article markup. It is read, never rewritten; the block being read gets `data-reading`.
  *
@@ -53,16 +59,8 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * @csspart play - The play/pause button.
  * @csspart previous - The previous-paragraph button.
  * @csspart next - The next-paragraph button.
- * @csspart previous-sentence - The previous-sentence button.
- * @csspart next-sentence - The next-sentence button.
  * @csspart speed - The speed picker.
- * @csspart progress - The position slider and the time left.
- * @csspart resume - The "Continue from paragraph N" button.
- * @csspart settings - The settings button.
- * @csspart dialog - The settings dialog.
- * @csspart voice - The voice picker (in the settings dialog).
  * @csspart status - The status message (state changes and errors).
- * @csspart close - The settings dialog's Close button.
  *
  * @cssprop --ap-accent - Background of the play button. Default: #0b57d0 (light), #a8c7fa (dark).
  * @cssprop --ap-on-accent - Text on the play button.
@@ -77,24 +75,23 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * @cssprop --ap-word-color - Text colour of the word being read.
  */
 export class ArticlePlayer extends LitElement {
-  static override styles = playerStyles;
+  static override styles: CSSResultGroup = playerStyles;
 
-  private readonly playback: PlaybackController;
   /** Starting this player pauses the page's others (one speech queue per browser). */
   private readonly exclusive = new ExclusivePlaybackController(this);
-  private readonly persistence = new PersistenceController();
+  protected readonly playback: PlaybackController;
   private readonly highlight = new HighlightController(this, () => this.currentElement());
   private readonly followScroll = new FollowScrollController(
     this,
     () => (this.status === Status.Playing ? this.currentElement() : null),
-    () => !this.noFollow && this.persistence.settings.follow,
+    () => this.followEnabled(),
     () => this.visibleBand(),
   );
-  private readonly readAlong = new ReadAlongController(this, {
+  protected readonly readAlong = new ReadAlongController(this, {
     element: (index) => this.blockElements[index] ?? null,
     blockText: (index) => this.playback.article?.blocks[index]?.text ?? '',
     skip: () => this.skip ?? '',
-    wordsEnabled: () => this.persistence.settings.highlightWords,
+    wordsEnabled: () => this.wordsEnabled(),
   });
   private readonly keyboard = new KeyboardController(
     this,
@@ -107,30 +104,12 @@ export class ArticlePlayer extends LitElement {
       faster: () => this.stepRate(1),
       slower: () => this.stepRate(-1),
     },
-    () => !this.noHotkeys && this.persistence.settings.hotkeys,
+    () => this.hotkeysEnabled(),
   );
-  private readonly mediaSession = new MediaSessionController(
-    this,
-    {
-      play: () => void this.play(),
-      pause: () => void this.pause(),
-      stop: () => void this.stop(),
-      previousParagraph: () => void this.previous(),
-      nextParagraph: () => void this.next(),
-      previousSentence: () => this.previousSentence(),
-      nextSentence: () => this.nextSentence(),
-    },
-    () => ({
-      title: this.playback.article?.title ?? document.title,
-      artist: location.hostname,
-      artwork: artworkOfPage(),
-    }),
-  );
-  private readonly wakeLock = new WakeLockController(this);
 
   /** Where to load the article from: a pre-rendered article page or its JSON. */
   @property({ reflect: true }) src: string | null = null;
-  /** Speaking rate, 0.5 to 3. Without the attribute, the listener's last choice. */
+  /** Speaking rate, 0.5 to 3. */
   @property({ type: Number, reflect: true }) rate = 1;
   /** The voiceURI of the voice to use; by default one is chosen for the article's language. */
   @property({ reflect: true }) voice: string | null = null;
@@ -140,25 +119,12 @@ export class ArticlePlayer extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'no-hotkeys' }) noHotkeys = false;
   /** A CSS selector for more content not to read, besides the built-in rules. */
   @property({ reflect: true }) skip: string | null = null;
-  /**
-   * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing, which
-   * a strict Content Security Policy refuses and reports unless it allows `media-src data:`.
-   */
-  @property({ type: Boolean, reflect: true, attribute: 'no-media-session' }) noMediaSession = false;
-
   @state() private loadError: string | null = null;
   @state() private loading = false;
-  @state() private resumeOffer: Position | null = null;
-  @state() private sleep: 'off' | 'end' | number = 'off';
-  /** The dialog's content (hundreds of voices, with espeak-ng) is rendered only while it is open. */
-  @state() private settingsOpen = false;
-  private sleepTimer: number | undefined;
   private blockElements: HTMLElement[] = [];
-  private charactersAfter: number[] = [0];
   private loadAbort: AbortController | null = null;
   private chunkStartedAt = 0;
   @query('.bar') private bar!: HTMLElement | null;
-  @query('dialog') private dialog!: HTMLDialogElement | null;
 
   // The browser calls it with no argument (the default engine); tests pass a fake engine.
   // eslint-disable-next-line wc/no-constructor-params
@@ -167,7 +133,7 @@ export class ArticlePlayer extends LitElement {
     this.playback = new PlaybackController(
       this,
       this.exclusive.guard(engine),
-      () => ({ rate: this.clampedRate(), voiceURI: this.voiceForArticle() }),
+      () => ({ rate: this.clampedRate(), voiceURI: this.preferredVoice() }),
       {
         onTransition: (previous, next) => this.onTransition(previous, next),
         onChunkStart: (chunk) => {
@@ -188,7 +154,6 @@ export class ArticlePlayer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasAttribute('rate')) this.rate = this.persistence.settings.rate;
     this.addEventListener('click', this.onArticleClick);
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
@@ -203,7 +168,6 @@ export class ArticlePlayer extends LitElement {
     this.removeEventListener('click', this.onArticleClick);
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    window.clearTimeout(this.sleepTimer);
     this.loadAbort?.abort();
   }
 
@@ -232,12 +196,9 @@ export class ArticlePlayer extends LitElement {
     await this.updateComplete;
   }
 
-  /** Stops, goes back to the start and forgets the saved position. */
+  /** Stops and goes back to the start (the full player also forgets the saved position). */
   async stop(): Promise<void> {
     this.playback.dispatch({ type: 'stop' });
-    const id = this.playback.article?.id;
-    if (id) this.persistence.savePosition(id, null);
-    this.resumeOffer = null;
     await this.updateComplete;
   }
 
@@ -292,74 +253,22 @@ export class ArticlePlayer extends LitElement {
   private readonly onPlayClick = () => this.togglePlay();
   private readonly onPreviousClick = () => void this.previous();
   private readonly onNextClick = () => void this.next();
-  private readonly onPreviousSentenceClick = () => this.previousSentence();
-  private readonly onNextSentenceClick = () => this.nextSentence();
-
-  private readonly onResumeClick = () => {
-    const offer = this.resumeOffer;
-    if (!offer) return;
-    this.playback.dispatch({ type: 'seek', position: offer });
-    this.playback.dispatch({ type: 'play' });
-  };
 
   private readonly onRateChange = (event: Event) => {
     this.setRate(Number((event.target as HTMLSelectElement).value));
   };
-
-  private readonly onVoiceChange = (event: Event) => {
-    const uri = (event.target as HTMLSelectElement).value;
-    const lang = primaryLanguage(this.playback.article?.lang ?? '');
-    const { [lang]: _previous, ...others } = this.persistence.settings.voices;
-    const voices = uri ? { ...others, [lang]: uri } : others;
-    this.persistence.updateSettings({ voices });
-    this.playback.forgetVoiceChoice();
-    this.restartFromWord();
-    this.requestUpdate();
-  };
-
-  private readonly onPositionChange = (event: Event) => {
-    void this.seek(Number((event.target as HTMLInputElement).value));
-  };
-
-  private readonly onSleepChange = (event: Event) => {
-    const value = (event.target as HTMLSelectElement).value;
-    this.sleep = value === 'off' || value === 'end' ? value : Number(value);
-    window.clearTimeout(this.sleepTimer);
-    if (typeof this.sleep === 'number') {
-      this.sleepTimer = window.setTimeout(() => {
-        this.sleep = 'off';
-        this.playback.dispatch({ type: 'pause-at-chunk-end' });
-      }, this.sleep * 60_000);
-    }
-  };
-
-  private readonly onSettingToggle = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const key = input.name as 'follow' | 'highlightWords' | 'hotkeys';
-    this.persistence.updateSettings({ [key]: input.checked });
-    if (key === 'highlightWords' && !input.checked) this.readAlong.clear();
-    this.requestUpdate();
-  };
-
-  private readonly onSettingsClick = async () => {
-    this.settingsOpen = true;
-    await this.updateComplete;
-    this.dialog?.showModal();
-  };
-  private readonly onCloseClick = () => this.dialog?.close();
-  private readonly onDialogClosed = () => (this.settingsOpen = false);
 
   private togglePlay(): void {
     if (this.status === Status.Playing) void this.pause();
     else void this.play();
   }
 
-  private nextSentence(): void {
+  protected nextSentence(): void {
     const target = this.playback.sentenceAfter(this.playback.state.position);
     if (target) this.playback.dispatch({ type: 'seek', position: target });
   }
 
-  private previousSentence(): void {
+  protected previousSentence(): void {
     const early = performance.now() - this.chunkStartedAt < EARLY_IN_SENTENCE_MS;
     const target = this.playback.sentenceBefore(this.playback.state.position, early);
     this.playback.dispatch({ type: 'seek', position: target });
@@ -371,13 +280,13 @@ export class ArticlePlayer extends LitElement {
     if (next !== undefined) this.setRate(next);
   }
 
-  private setRate(rate: number): void {
+  /** The listener picked a rate (the full player remembers it). */
+  protected setRate(rate: number): void {
     this.rate = rate;
-    this.persistence.updateSettings({ rate: this.clampedRate() });
   }
 
   /** A new rate or voice: speak again from the word being read, not from the sentence start. */
-  private restartFromWord(): void {
+  protected restartFromWord(): void {
     const word = this.readAlong.currentWord;
     const { status, position } = this.playback.state;
     if (
@@ -405,16 +314,11 @@ export class ArticlePlayer extends LitElement {
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
     const article: Article = { id: this.articleId(), lang, title, blocks };
     this.playback.load(article);
-    this.charactersAfter = charactersFrom(this.playback.state.blockLengths);
-    const saved = this.persistence.savedPosition(article.id);
-    this.resumeOffer =
-      saved && saved.block < blocks.length && (saved.block > 0 || saved.offset > 0)
-        ? {
-            block: saved.block,
-            offset: Math.min(saved.offset, (blocks[saved.block]?.text.length ?? 1) - 1),
-          }
-        : null;
+    this.articleLoaded(article);
   }
+
+  /** A new article is ready to play (the full player offers to continue where it stopped). */
+  protected articleLoaded(_article: Article): void {}
 
   private async loadSource(src: string): Promise<void> {
     this.loadAbort?.abort();
@@ -446,13 +350,11 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  private onTransition(previous: PlaybackState, next: PlaybackState): void {
+  /** Every change of the playback state: the public events (the full player does more). */
+  protected onTransition(previous: PlaybackState, next: PlaybackState): void {
     const playing = next.status === Status.Playing;
     if (previous.status !== next.status) {
-      if (playing) {
-        this.resumeOffer = null;
-        this.dispatchEvent(playerEvent('ap-play', undefined));
-      }
+      if (playing) this.dispatchEvent(playerEvent('ap-play', undefined));
       if (next.status === Status.Paused && previous.status === Status.Playing) {
         this.dispatchEvent(playerEvent('ap-pause', undefined));
       }
@@ -461,8 +363,6 @@ export class ArticlePlayer extends LitElement {
         this.dispatchEvent(playerEvent('ap-error', { ...next.error }));
       }
       if (!playing) this.readAlong.clear();
-      if (!this.noMediaSession) this.mediaSession.update(playing, next.status === Status.Paused);
-      this.wakeLock.set(playing);
     }
     const moved = previous.position.block !== next.position.block;
     const started = previous.status !== Status.Playing && playing;
@@ -473,20 +373,6 @@ export class ArticlePlayer extends LitElement {
           total: next.blockLengths.length,
         }),
       );
-    }
-    this.rememberPosition(previous, next);
-  }
-
-  private rememberPosition(previous: PlaybackState, next: PlaybackState): void {
-    const id = this.playback.article?.id;
-    if (!id) return;
-    if (next.status === Status.Ended) {
-      this.persistence.savePosition(id, null);
-    } else if (
-      (next.status === Status.Playing || next.status === Status.Paused) &&
-      (previous.position !== next.position || previous.status !== next.status)
-    ) {
-      this.persistence.savePosition(id, next.position);
     }
   }
 
@@ -541,13 +427,27 @@ export class ArticlePlayer extends LitElement {
     return own || navigator.language || 'en';
   }
 
-  private voiceForArticle(): string | null {
-    if (this.voice) return this.voice;
-    const lang = primaryLanguage(this.playback.article?.lang ?? '');
-    return this.persistence.settings.voices[lang] ?? null;
+  /** The voice to use, or null to choose one by language (the full player adds the listener's choice). */
+  protected preferredVoice(): string | null {
+    return this.voice;
   }
 
-  private clampedRate(): number {
+  /** Whether to scroll along with the reading. */
+  protected followEnabled(): boolean {
+    return !this.noFollow;
+  }
+
+  /** Whether the keyboard shortcuts are on. */
+  protected hotkeysEnabled(): boolean {
+    return !this.noHotkeys;
+  }
+
+  /** Whether to highlight each word as well as the sentence. */
+  protected wordsEnabled(): boolean {
+    return true;
+  }
+
+  protected clampedRate(): number {
     const rate = Number.isFinite(this.rate) ? this.rate : 1;
     return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
   }
@@ -560,13 +460,6 @@ export class ArticlePlayer extends LitElement {
     return rect.top < height / 2
       ? { top: rect.bottom, bottom: height }
       : { top: 0, bottom: rect.top };
-  }
-
-  private minutesLeft(): number {
-    const { position } = this.playback.state;
-    const characters = (this.charactersAfter[position.block] ?? 0) - position.offset;
-    const ms = this.readAlong.speed.expectedMs(Math.max(0, characters), this.clampedRate());
-    return Math.round(ms / 60_000);
   }
 
   private statusMessage(): string {
@@ -596,11 +489,11 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  private icon(content: SVGTemplateResult) {
+  protected icon(content: SVGTemplateResult) {
     return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
   }
 
-  private iconButton(
+  protected iconButton(
     part: string,
     label: string,
     content: SVGTemplateResult,
@@ -612,7 +505,7 @@ export class ArticlePlayer extends LitElement {
       part="button ${part}"
       aria-label=${label}
       title=${label}
-      aria-keyshortcuts=${this.hotkeysOn() ? shortcut : nothing}
+      aria-keyshortcuts=${this.hotkeysEnabled() ? shortcut : nothing}
       ?disabled=${disabled}
       @click=${onClick}
     >
@@ -620,159 +513,94 @@ export class ArticlePlayer extends LitElement {
     </button>`;
   }
 
-  private hotkeysOn(): boolean {
-    return !this.noHotkeys && this.persistence.settings.hotkeys;
+  /** What the bar shows now, for the parts of the template. */
+  protected barState(): BarState {
+    const { status, position, blockLengths } = this.playback.state;
+    const total = blockLengths.length;
+    return {
+      position,
+      total,
+      playing: status === Status.Playing,
+      blocked: Boolean(this.playback.blocker) || total === 0 || this.loading,
+    };
   }
 
   protected override render() {
-    const { status, position, blockLengths } = this.playback.state;
-    const total = blockLengths.length;
-    const blocked = Boolean(this.playback.blocker) || total === 0 || this.loading;
-    const playing = status === Status.Playing;
+    const bar = this.barState();
     const rate = this.clampedRate();
     return html`
       <div class="bar" part="bar" role="group" aria-label=${strings.controlsLabel}>
-        <div class="buttons">
-          ${this.iconButton('previous', strings.previousParagraph, icons.previous, this.onPreviousClick, blocked, SHORTCUTS.previousParagraph)}
-          ${this.iconButton('previous-sentence', strings.previousSentence, icons.previousSentence, this.onPreviousSentenceClick, blocked, SHORTCUTS.previousSentence)}
-          <button
-            class="play"
-            part="button play"
-            aria-keyshortcuts=${this.hotkeysOn() ? `${SHORTCUTS.togglePlay} Space` : nothing}
-            ?disabled=${blocked}
-            @click=${this.onPlayClick}
-          >
-            ${this.icon(playing ? icons.pause : icons.play)}
-            <span>${playing ? strings.pause : strings.play}</span>
-          </button>
-          ${this.iconButton('next-sentence', strings.nextSentence, icons.nextSentence, this.onNextSentenceClick, blocked, SHORTCUTS.nextSentence)}
-          ${this.iconButton('next', strings.nextParagraph, icons.next, this.onNextClick, blocked || position.block >= total - 1, SHORTCUTS.nextParagraph)}
-        </div>
+        <div class="buttons">${this.renderButtons(bar)}</div>
         <label class="speed-label">
           ${strings.speed}
           <select part="speed" @change=${this.onRateChange}>
             ${RATES.map((value) => html`<option value=${value} ?selected=${value === rate}>${value}×</option>`)}
           </select>
         </label>
-        <button part="button settings" aria-haspopup="dialog" @click=${this.onSettingsClick}>
-          ${strings.settings}
-        </button>
-        ${
-          this.resumeOffer && !playing
-            ? html`<button part="button resume" @click=${this.onResumeClick}>
-                ${strings.continueFrom(this.resumeOffer.block + 1)}
-              </button>`
-            : nothing
-        }
-        ${
-          total > 1
-            ? html`<div class="progress" part="progress">
-                <input
-                  type="range"
-                  min="0"
-                  max=${total - 1}
-                  .value=${String(position.block)}
-                  aria-label=${strings.position}
-                  aria-valuetext=${strings.paragraphOf(position.block + 1, total)}
-                  ?disabled=${blocked}
-                  @change=${this.onPositionChange}
-                />
-                <span>${strings.timeLeft(this.minutesLeft())}</span>
-              </div>`
-            : nothing
-        }
+        ${this.renderMoreControls(bar)}
         <p class="status" part="status" role="status">${this.statusMessage()}</p>
       </div>
       <slot @slotchange=${this.onSlotChange}></slot>
-      ${this.renderDialog()}
+      ${this.renderOverlay()}
     `;
   }
 
-  private renderDialog() {
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="settings-title"
-      @close=${this.onDialogClosed}
+  /** The transport buttons: previous paragraph, play/pause, next paragraph. */
+  protected renderButtons(bar: BarState): TemplateResult[] {
+    return [this.previousButton(bar), this.playButton(bar), this.nextButton(bar)];
+  }
+
+  /** Controls after the speed picker: none here, the full player's extras there. */
+  protected renderMoreControls(_bar: BarState): unknown {
+    return nothing;
+  }
+
+  /** Content after the article (the full player's settings dialog). */
+  protected renderOverlay(): unknown {
+    return nothing;
+  }
+
+  protected previousButton({ blocked }: BarState): TemplateResult {
+    return this.iconButton(
+      'previous',
+      strings.previousParagraph,
+      icons.previous,
+      this.onPreviousClick,
+      blocked,
+      SHORTCUTS.previousParagraph,
+    );
+  }
+
+  protected nextButton({ blocked, position, total }: BarState): TemplateResult {
+    return this.iconButton(
+      'next',
+      strings.nextParagraph,
+      icons.next,
+      this.onNextClick,
+      blocked || position.block >= total - 1,
+      SHORTCUTS.nextParagraph,
+    );
+  }
+
+  protected playButton({ blocked, playing }: BarState): TemplateResult {
+    return html`<button
+      class="play"
+      part="button play"
+      aria-keyshortcuts=${this.hotkeysEnabled() ? `${SHORTCUTS.togglePlay} Space` : nothing}
+      ?disabled=${blocked}
+      @click=${this.onPlayClick}
     >
-      ${this.settingsOpen ? this.renderSettings() : nothing}
-    </dialog>`;
-  }
-
-  private renderSettings() {
-    const settings = this.persistence.settings;
-    const chosenVoice = this.voiceForArticle();
-    const toggle = (
-      name: 'follow' | 'highlightWords' | 'hotkeys',
-      label: string,
-      checked: boolean,
-    ) =>
-      html`<label class="field"
-        ><input type="checkbox" name=${name} .checked=${checked} @change=${this.onSettingToggle} />
-        ${label}</label
-      >`;
-    return html`
-      <h2 id="settings-title">${strings.settingsTitle}</h2>
-      ${
-        this.playback.voiceAvailability === VoiceAvailability.Ready
-          ? html`<label class="field">
-              ${strings.voice}
-              <select part="voice" @change=${this.onVoiceChange}>
-                <option value="" ?selected=${!chosenVoice}>${strings.automaticVoice}</option>
-                ${this.playback.voices.map(
-                  (voice) =>
-                    html`<option
-                      value=${voice.voiceURI}
-                      ?selected=${voice.voiceURI === chosenVoice}
-                    >
-                      ${voice.name}
-                    </option>`,
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      <label class="field">
-        ${strings.sleepTimer}
-        <select @change=${this.onSleepChange}>
-          <option value="off" ?selected=${this.sleep === 'off'}>${strings.sleepOff}</option>
-          ${SLEEP_MINUTES.map(
-            (minutes) =>
-              html`<option value=${minutes} ?selected=${this.sleep === minutes}>
-                ${strings.sleepMinutes(minutes)}
-              </option>`,
-          )}
-          <option value="end" ?selected=${this.sleep === 'end'}>
-            ${strings.sleepEndOfArticle}
-          </option>
-        </select>
-      </label>
-      ${toggle('follow', strings.followReading, settings.follow)}
-      ${toggle('highlightWords', strings.highlightWords, settings.highlightWords)}
-      ${toggle('hotkeys', strings.keyboardShortcuts, settings.hotkeys)}
-      <p>${strings.shortcutsHelp}</p>
-      <dl>
-        ${Object.entries(SHORTCUTS).map(
-          ([action, keys]) =>
-            html`<dt><kbd>${keys}</kbd></dt>
-              <dd>${strings.shortcutNames[action as keyof typeof SHORTCUTS]}</dd>`,
-        )}
-      </dl>
-      <button part="button close" @click=${this.onCloseClick}>${strings.close}</button>
-    `;
+      ${this.icon(playing ? icons.pause : icons.play)}
+      <span>${playing ? strings.pause : strings.play}</span>
+    </button>`;
   }
 }
 
-/** The page's icons, as lock-screen artwork. */
-function artworkOfPage(): MediaImage[] {
-  return [
-    ...document.querySelectorAll<HTMLLinkElement>(
-      'link[rel~="icon"], link[rel="apple-touch-icon"]',
-    ),
-  ]
-    .filter((link) => link.href)
-    .map((link) => ({
-      src: link.href,
-      ...(link.sizes.value ? { sizes: link.sizes.value } : {}),
-      ...(link.type ? { type: link.type } : {}),
-    }));
+/** What the bar shows: where reading stands, and whether the controls can act. */
+export interface BarState {
+  readonly position: Position;
+  readonly total: number;
+  readonly playing: boolean;
+  /** No speech, no voice, nothing to read or still loading: the transport is disabled. */
+  readonly blocked: boolean;
 }

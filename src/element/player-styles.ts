@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The shadow styles of <article-player>: the control bar and the settings dialog. */
+/** The shadow styles of <article-player>: the control bar. */
 export const playerStyles = css`
   /* Light or dark as the page is: its color-scheme (as Canvas and CanvasText are); a page with
      color-scheme: light dark follows the reader's prefers-color-scheme. */
@@ -95,60 +95,12 @@ export const playerStyles = css`
     color: inherit;
     border: 1px solid currentColor;
   }
-  .progress {
-    display: flex;
-    flex: 1 1 16rem;
-    align-items: center;
-    gap: 0.5rem;
-    font-variant-numeric: tabular-nums;
-  }
-  .progress input {
-    flex: 1;
-    min-height: 44px;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
   .status {
     flex-basis: 100%;
     margin: 0;
   }
   .status:empty {
     display: none;
-  }
-  dialog {
-    max-width: min(32rem, 90vw);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    background: Canvas;
-    color: CanvasText;
-    font: var(--ap-font, 1rem/1.4 system-ui, sans-serif);
-  }
-  dialog h2 {
-    margin-top: 0;
-    font-size: 1.25rem;
-  }
-  dialog .field {
-    display: flex;
-    min-height: 44px;
-    margin-block: 0.25rem;
-  }
-  dialog input[type='checkbox'] {
-    width: 1.5rem;
-    height: 1.5rem;
-  }
-  dialog dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 1rem;
-  }
-  dialog dd {
-    margin: 0;
-  }
-  kbd {
-    font-family: ui-monospace, monospace;
-    border: 1px solid currentColor;
-    border-radius: 0.25rem;
-    padding: 0 0.25rem;
   }
   /* On a phone the controls sit within thumb reach at the bottom of the screen. */
   @media (max-width: 600px) {

@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { documentedParts } from './manifest.js';
 import { mountPlayer, part } from './mount-player.js';
 
 const ARTICLE = `
@@ -252,12 +253,34 @@ describe('<article-player>', () => {
     expect(options).to.deep.equal(['Automatic', 'English (America)', 'English (Great Britain)']);
   });
 
-  it('stops speaking when removed from the page', async () => {
+  it('stops speaking when removed from the page, and leaves the lock screen', async () => {
     const { player, engine } = await mount();
     await player.play();
+    expect(navigator.mediaSession.playbackState).to.equal('playing');
     player.remove();
     expect(engine.current).to.equal(undefined);
     expect(readingText(player)).to.deep.equal([]);
+    expect(navigator.mediaSession.playbackState).to.not.equal('playing');
+  });
+
+  it('every part in custom-elements.json exists, and every part in the shadow DOM is documented', async () => {
+    const documented = (await documentedParts('FullArticlePlayer')).sort();
+    // A saved position, so that the "continue" button (part resume) is offered.
+    const first = await mount();
+    await first.player.seek(3);
+    await first.player.play();
+    await first.player.pause();
+    first.player.remove();
+    const { player } = await mount();
+    // The settings dialog's controls exist while it is open.
+    control(player, 'settings').click();
+    await player.updateComplete;
+    const present = new Set<string>();
+    for (const element of player.shadowRoot!.querySelectorAll('[part]')) {
+      for (const name of element.getAttribute('part')!.split(/\s+/)) present.add(name);
+    }
+    expect([...present].sort()).to.deep.equal(documented);
+    control(player, 'close').click();
   });
 
   it('loads an article from src JSON, with text only', async () => {

@@ -1,6 +1,7 @@
-/** Mounting <article-player> with a fake engine, for component tests. */
+/** Mounting the full <article-player> (the app's) with a fake engine, for component tests. */
 import { fixture, html } from '@open-wc/testing';
-import { ArticlePlayer } from '../../src/element/article-player.js';
+import { FullArticlePlayer } from '../../src/element/article-player-full.js';
+import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 
 export interface MountOptions {
@@ -16,7 +17,7 @@ export async function mountPlayer({
   lang = 'en',
   attributes = {},
 }: MountOptions) {
-  const player = new ArticlePlayer(engine);
+  const player = new FullArticlePlayer(engine);
   player.lang = lang;
   for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
   player.innerHTML = markup;

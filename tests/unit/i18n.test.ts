@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   languageName,
+  listeningStringsFor,
   missingKeys,
   speechErrorMessage,
   stringsFor,
   UI_LANGUAGES,
 } from '../../src/core/i18n.js';
-import { fr } from '../../src/core/strings-fr.js';
-import { strings as en } from '../../src/core/strings.js';
+import { fr, frListening } from '../../src/core/strings-fr.js';
+import { listeningStrings as enListening, strings as en } from '../../src/core/strings.js';
 
 describe('UI strings', () => {
   it('speak English and French', () => {
     expect(UI_LANGUAGES).toEqual(['en', 'fr']);
   });
 
-  it('the French table translates every English string', () => {
+  it('the French tables translate every English string', () => {
     expect(missingKeys(fr)).toEqual([]);
+    expect(missingKeys(frListening, enListening)).toEqual([]);
   });
 
   it.each([
@@ -40,8 +42,9 @@ describe('UI strings', () => {
   });
 
   it('formats messages with their values, in each language', () => {
-    expect(stringsFor('en').paragraphOf(2, 9)).toBe('Paragraph 2 of 9');
-    expect(stringsFor('fr').paragraphOf(2, 9)).toBe('Paragraphe 2 sur 9');
+    expect(listeningStringsFor('en').paragraphOf(2, 9)).toBe('Paragraph 2 of 9');
+    expect(listeningStringsFor('fr').paragraphOf(2, 9)).toBe('Paragraphe 2 sur 9');
+    expect(listeningStringsFor('fr-CA').shortcutNames.faster).toBe('Plus vite');
     expect(speechErrorMessage('network', stringsFor('en'))).toBe(
       en.speechError(en.speechErrors.network!),
     );

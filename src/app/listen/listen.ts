@@ -9,7 +9,7 @@
  * The player's light DOM is built with createElement and textContent only: nothing from the input is ever
  * parsed into this page. A failed check or save never touches what is already saved.
  */
-import '../../element/article-player.js';
+import '../../element/article-player-full.js';
 import { deleteText, getText, LibraryError, newId, saveText } from '../library.js';
 import { announce, startApp } from '../pwa.js';
 import { strings } from '../strings.js';
