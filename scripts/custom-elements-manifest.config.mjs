@@ -9,9 +9,18 @@ function publicApiOnly() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (!declaration.members) continue;
-          declaration.members = declaration.members.filter(
-            (member) => !member.privacy || member.privacy === 'public',
+          const isPublic = (member) => !member.privacy || member.privacy === 'public';
+          // Internal reactive state declared in `static properties` (`state: true`) is listed
+          // by the analyzer as attributes: leave out those of non-public fields.
+          const internal = new Set(
+            declaration.members.filter((member) => !isPublic(member)).map((m) => m.name),
           );
+          declaration.members = declaration.members.filter(isPublic);
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter(
+              (attribute) => !internal.has(attribute.fieldName),
+            );
+          }
         }
       }
     },

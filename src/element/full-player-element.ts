@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { charactersFrom } from '../core/timing.js';
@@ -40,6 +39,12 @@ const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;
  */
 export class FullArticlePlayer extends ArticlePlayer {
   static override styles = [playerStyles, listeningStyles];
+  static override properties: PropertyDeclarations = {
+    noMediaSession: { type: Boolean, reflect: true, attribute: 'no-media-session' },
+    resumeOffer: { state: true },
+    sleep: { state: true },
+    settingsOpen: { state: true },
+  };
 
   private readonly persistence = new PersistenceController();
   private readonly mediaSession = new MediaSessionController(
@@ -65,15 +70,14 @@ export class FullArticlePlayer extends ArticlePlayer {
    * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing, which
    * a strict Content Security Policy refuses and reports unless it allows `media-src data:`.
    */
-  @property({ type: Boolean, reflect: true, attribute: 'no-media-session' }) noMediaSession = false;
+  noMediaSession = false;
 
-  @state() private resumeOffer: Position | null = null;
-  @state() private sleep: 'off' | 'end' | number = 'off';
+  private resumeOffer: Position | null = null;
+  private sleep: 'off' | 'end' | number = 'off';
   /** The dialog's content (hundreds of voices, with espeak-ng) is rendered only while it is open. */
-  @state() private settingsOpen = false;
+  private settingsOpen = false;
   private sleepTimer: number | undefined;
   private charactersAfter: number[] = [0];
-  @query('dialog') private dialog!: HTMLDialogElement | null;
 
   override connectedCallback(): void {
     // Without the attribute, the listener's last choice.
@@ -203,10 +207,14 @@ export class FullArticlePlayer extends ArticlePlayer {
   private readonly onSettingsClick = async () => {
     this.settingsOpen = true;
     await this.updateComplete;
-    this.dialog?.showModal();
+    this.dialog()?.showModal();
   };
-  private readonly onCloseClick = () => this.dialog?.close();
+  private readonly onCloseClick = () => this.dialog()?.close();
   private readonly onDialogClosed = () => (this.settingsOpen = false);
+
+  private dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   private minutesLeft(): number {
     const { position } = this.playback.state;

@@ -3,11 +3,11 @@ import {
   LitElement,
   type CSSResultGroup,
   nothing,
+  type PropertyDeclarations,
   type PropertyValues,
   type SVGTemplateResult,
   type TemplateResult,
 } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { languageName, speechErrorMessage, strings } from './i18n.js';
@@ -76,6 +76,16 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  */
 export class ArticlePlayer extends LitElement {
   static override styles: CSSResultGroup = playerStyles;
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    rate: { type: Number, reflect: true },
+    voice: { reflect: true },
+    noFollow: { type: Boolean, reflect: true, attribute: 'no-follow' },
+    noHotkeys: { type: Boolean, reflect: true, attribute: 'no-hotkeys' },
+    skip: { reflect: true },
+    loadError: { state: true },
+    loading: { state: true },
+  };
 
   /** Starting this player pauses the page's others (one speech queue per browser). */
   private readonly exclusive = new ExclusivePlaybackController(this);
@@ -108,23 +118,22 @@ export class ArticlePlayer extends LitElement {
   );
 
   /** Where to load the article from: a pre-rendered article page or its JSON. */
-  @property({ reflect: true }) src: string | null = null;
+  src: string | null = null;
   /** Speaking rate, 0.5 to 3. */
-  @property({ type: Number, reflect: true }) rate = 1;
+  rate = 1;
   /** The voiceURI of the voice to use; by default one is chosen for the article's language. */
-  @property({ reflect: true }) voice: string | null = null;
+  voice: string | null = null;
   /** Don't scroll to keep the block being read in view. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-follow' }) noFollow = false;
+  noFollow = false;
   /** Turn the keyboard shortcuts off. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-hotkeys' }) noHotkeys = false;
+  noHotkeys = false;
   /** A CSS selector for more content not to read, besides the built-in rules. */
-  @property({ reflect: true }) skip: string | null = null;
-  @state() private loadError: string | null = null;
-  @state() private loading = false;
+  skip: string | null = null;
+  private loadError: string | null = null;
+  private loading = false;
   private blockElements: HTMLElement[] = [];
   private loadAbort: AbortController | null = null;
   private chunkStartedAt = 0;
-  @query('.bar') private bar!: HTMLElement | null;
 
   // The browser calls it with no argument (the default engine); tests pass a fake engine.
   // eslint-disable-next-line wc/no-constructor-params
@@ -454,7 +463,7 @@ export class ArticlePlayer extends LitElement {
 
   /** The part of the view the bar leaves free: it sits at the top, or at the bottom on a phone. */
   private visibleBand(): { top: number; bottom: number } {
-    const rect = this.bar?.getBoundingClientRect();
+    const rect = this.renderRoot.querySelector('.bar')?.getBoundingClientRect();
     const height = window.innerHeight;
     if (!rect) return { top: 0, bottom: height };
     return rect.top < height / 2
