@@ -151,6 +151,20 @@ export async function sizeSection(DIST) {
     }),
   );
 
+  // The full player (the app's, and for publishers who want the listening extras).
+  const FULL_FILE = path.join(DIST, 'embed/article-player-full.js');
+  if (existsSync(FULL_FILE)) {
+    const full = readFileSync(FULL_FILE);
+    rows.push(
+      row(
+        'Size',
+        'Full player, dist/embed/article-player-full.js (Lit included)',
+        `${kB(gzipSize(full))} gz`,
+        { spread: `${kB(full.length)} min; exact` },
+      ),
+    );
+  }
+
   // Its parts: the same entry bundled by esbuild (minified), split through the source map.
   const ours = await bundleForBrowser(EMBED_ENTRY, { sourcemap: true, metafile: true });
   const parts = splitByPart(ours.code, ours.map);
