@@ -538,7 +538,12 @@ export class ArticlePlayer extends LitElement {
     const bar = this.barState();
     const rate = this.clampedRate();
     return html`
-      <div class="bar" part="bar" role="group" aria-label=${strings.controlsLabel}>
+      <div
+        class=${this.exclusive.docked ? 'bar docked' : 'bar'}
+        part="bar"
+        role="group"
+        aria-label=${strings.controlsLabel}
+      >
         <div class="buttons">${this.renderButtons(bar)}</div>
         <label class="speed-label">
           ${strings.speed}
@@ -550,6 +555,7 @@ export class ArticlePlayer extends LitElement {
         <p class="status" part="status" role="status">${this.statusMessage()}</p>
       </div>
       <slot @slotchange=${this.onSlotChange}></slot>
+      ${this.exclusive.docked ? html`<div class="dock-space"></div>` : nothing}
       ${this.renderOverlay()}
     `;
   }

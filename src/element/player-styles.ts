@@ -102,12 +102,16 @@ export const playerStyles = css`
   .status:empty {
     display: none;
   }
-  /* On a phone the controls sit within thumb reach at the bottom of the screen. */
+  /* On a phone the controls sit within thumb reach at the bottom of the screen (one player's:
+     the others keep theirs above their article), with room left under the article for them. */
   @media (max-width: 600px) {
-    :host {
-      padding-bottom: var(--ap-bottom-space, 9rem);
+    .dock-space {
+      height: var(--ap-bottom-space, 9rem);
     }
-    .bar {
+    .bar:not(.docked) {
+      position: static;
+    }
+    .bar.docked {
       position: fixed;
       inset: auto 0 0 0;
       z-index: 10;

@@ -1,7 +1,7 @@
 // <article-player> on someone else's page: its public API (every attribute, method, event and part),
 // theming, several players, removal, languages, and bad input. The speech engine is a fake one.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ArticlePlayer } from '../../src/element/article-player.js';
 import { SPEAKING_EVENT } from '../../src/element/controllers/exclusive-playback-controller.js';
 import type { VoiceInfo } from '../../src/core/voices.js';
@@ -461,6 +461,26 @@ describe('<article-player> for publishers', () => {
       await a.player.play();
       expect(b.player.status).to.equal('paused');
       expect(a.player.status).to.equal('playing');
+    });
+    it('on a phone, one bar is docked at the bottom: the first player’s, then the one that speaks', async () => {
+      await setViewport({ width: 390, height: 844 });
+      try {
+        const container = await fixture<HTMLDivElement>(html`<div></div>`);
+        const a = await mount({ container });
+        const b = await mount({ container, markup: '<p>The other article.</p>' });
+        const bars = () =>
+          [a, b].map(({ player }) => {
+            const rect = part(player, 'bar').getBoundingClientRect();
+            return `${getComputedStyle(part(player, 'bar')).position} ${String(Math.round(rect.bottom) === window.innerHeight)}`;
+          });
+        expect(bars()).to.deep.equal(['fixed true', 'static false']);
+        await b.player.play();
+        expect(bars()).to.deep.equal(['static false', 'fixed true']);
+        await a.player.play();
+        expect(bars()).to.deep.equal(['fixed true', 'static false']);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
   });
 

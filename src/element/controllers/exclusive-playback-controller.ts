@@ -5,6 +5,10 @@
  * player's speech enters the queue: `guard()` wraps this player's engine, and every `speak()`
  * first tells the page, synchronously, through a window event (which also reaches players
  * defined by another copy of this code, e.g. the embed and an app bundle on one page).
+ *
+ * On a phone the bar of one player is docked at the bottom of the screen: the page's first
+ * player, until another one speaks. The others keep their bar above their article, so that two
+ * docked bars never cover each other.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SpeechEngine } from '../../speech/engine.js';
@@ -19,12 +23,16 @@ export interface ExclusiveHost extends ReactiveControllerHost, EventTarget {
 }
 
 export class ExclusivePlaybackController implements ReactiveController {
-  constructor(private readonly host: ExclusiveHost) {
+  /** Whether this player's bar is the one docked at the bottom of a phone's screen. */
+  docked = false;
+
+  constructor(private readonly host: ExclusiveHost & Element) {
     host.addController(this);
   }
 
   hostConnected(): void {
     window.addEventListener(SPEAKING_EVENT, this.onSpeaking);
+    this.docked = document.querySelector(this.host.localName) === this.host;
   }
 
   hostDisconnected(): void {
@@ -51,6 +59,10 @@ export class ExclusivePlaybackController implements ReactiveController {
 
   private readonly onSpeaking = (event: Event) => {
     const speaker = (event as CustomEvent<unknown>).detail;
+    if (this.docked !== (speaker === this.host)) {
+      this.docked = speaker === this.host;
+      this.host.requestUpdate();
+    }
     if (speaker !== this.host && this.host.status === 'playing') void this.host.pause();
   };
 }
