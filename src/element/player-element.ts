@@ -401,7 +401,6 @@ export class ArticlePlayer extends LitElement {
       previous.blocks.length === blocks.length &&
       previous.blocks.every((block, index) => block.text === blocks[index]?.text);
     this.blockElements = elements;
-    this.highlight.articleRead(blocks.length);
     if (unchanged) return;
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
     const article: Article = { id: this.articleId(), lang, title, blocks };

@@ -25,13 +25,9 @@ export class FollowScrollController implements ReactiveController {
     const element = this.target();
     if (element === this.followed) return;
     this.followed = element;
-    const band = this.visibleBand();
-    if (element && this.enabled() && !isInView(element, band)) {
+    if (element && this.enabled() && !isInView(element, this.visibleBand())) {
       const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      element.scrollIntoView({
-        block: 'center',
-        behavior: reduceMotion || isFar(element, band) ? 'auto' : 'smooth',
-      });
+      element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     }
   }
 }
@@ -39,14 +35,4 @@ export class FollowScrollController implements ReactiveController {
 function isInView(element: Element, band: { top: number; bottom: number }): boolean {
   const rect = element.getBoundingClientRect();
   return rect.top >= band.top && rect.bottom <= band.bottom;
-}
-
-/**
- * More than a screen away: jumped to, not glided to. Gliding over pages of text shows nothing
- * readable, and in a long article the blocks in between (`content-visibility: auto`) have
- * estimated heights until drawn, which a smooth scroll, aimed once at its start, would miss.
- */
-function isFar(element: Element, band: { top: number; bottom: number }): boolean {
-  const rect = element.getBoundingClientRect();
-  return rect.top > band.bottom + window.innerHeight || rect.bottom < band.top - window.innerHeight;
 }

@@ -6,25 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export const READING_ATTRIBUTE = 'data-reading';
 
-/**
- * Set on the player (internal, not part of the API) when its article has at least
- * `LONG_ARTICLE_BLOCKS` blocks. Its paragraphs and headings then get `content-visibility: auto`:
- * those out of view are neither laid out nor painted, so that loading the article, attaching the
- * player's shadow root and every highlight change cost about the same at 10,000 paragraphs as at
- * 10. Their text stays in the accessibility tree and in find-in-page. Not on shorter articles,
- * where there is nothing to gain: the containment it brings (paint clipped to the block, a new
- * containing block for positioned content) could change how a publisher's markup looks. A
- * publisher opts out with any rule of their own, e.g. `article-player p { content-visibility: visible }`.
- */
-export const LONG_ARTICLE_ATTRIBUTE = 'data-ap-long-article';
-export const LONG_ARTICLE_BLOCKS = 100;
-
 const PAGE_CSS = `
-:where(article-player[${LONG_ARTICLE_ATTRIBUTE}]) :where(p, h1, h2, h3, h4, h5, h6) {
-  content-visibility: auto;
-  /* Until a block has been rendered once (then its real size is remembered): about a paragraph. */
-  contain-intrinsic-size: auto 5lh;
-}
 article-player [${READING_ATTRIBUTE}] {
   background-color: var(--ap-paragraph-background, #fff1b8);
   color: var(--ap-paragraph-color, #1b1b1b);
@@ -113,11 +95,6 @@ export class HighlightController implements ReactiveController {
 
   hostDisconnected(): void {
     this.mark(null);
-  }
-
-  /** The article was read: `blockCount` blocks. */
-  articleRead(blockCount: number): void {
-    this.host.toggleAttribute(LONG_ARTICLE_ATTRIBUTE, blockCount >= LONG_ARTICLE_BLOCKS);
   }
 
   private mark(element: HTMLElement | null): void {
