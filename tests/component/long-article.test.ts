@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendMouse } from '@web/test-runner-commands';
-import type { ArticlePlayer } from '../../src/element/article-player.js';
+import { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { mountPlayer } from './mount-player.js';
 
@@ -106,5 +106,23 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');
     expect(target.hasAttribute('data-reading')).to.equal(true);
+  });
+});
+
+describe('<article-player> at load', () => {
+  it('plays from the first sentence at once, before the page has been idle', async () => {
+    const engine = new FakeSpeechEngine();
+    const player = new ArticlePlayer(engine);
+    player.lang = 'en';
+    player.innerHTML = article(3);
+    document.body.append(player);
+    try {
+      // The voices come on a microtask; no idle time has passed yet.
+      await Promise.resolve();
+      await player.play();
+      expect(engine.current?.request.text).to.equal('A long article');
+    } finally {
+      player.remove();
+    }
   });
 });
