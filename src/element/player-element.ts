@@ -132,6 +132,8 @@ export class ArticlePlayer extends LitElement {
   private loadError: string | null = null;
   private loading = false;
   private blockElements: HTMLElement[] = [];
+  /** The children as `readArticle` last saw them. */
+  private childrenRead: Node[] = [];
   private loadAbort: AbortController | null = null;
   private chunkStartedAt = 0;
 
@@ -257,7 +259,15 @@ export class ArticlePlayer extends LitElement {
     }
   };
 
-  private readonly onSlotChange = () => this.readArticle();
+  private readonly onSlotChange = () => {
+    // The first slotchange reports the children that connectedCallback has already read: reading
+    // them again costs as much as the first time (tens of ms on a long article).
+    const children = this.childNodes;
+    const same =
+      children.length === this.childrenRead.length &&
+      this.childrenRead.every((node, index) => node === children[index]);
+    if (!same) this.readArticle();
+  };
 
   private readonly onPlayClick = () => this.togglePlay();
   private readonly onPreviousClick = () => void this.previous();
@@ -311,6 +321,7 @@ export class ArticlePlayer extends LitElement {
   }
 
   private readArticle(): void {
+    this.childrenRead = [...this.childNodes];
     const { blocks, elements } = readBlocks(this, this.skip ?? '');
     const lang = this.articleLang();
     const previous = this.playback.article;

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendMouse } from '@web/test-runner-commands';
-import { ArticlePlayer } from '../../src/element/article-player.js';
+import { FullArticlePlayer } from '../../src/element/article-player-full.js';
+import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { mountPlayer } from './mount-player.js';
 
@@ -112,7 +113,7 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
 describe('<article-player> at load', () => {
   it('plays from the first sentence at once, before the page has been idle', async () => {
     const engine = new FakeSpeechEngine();
-    const player = new ArticlePlayer(engine);
+    const player = new FullArticlePlayer(engine);
     player.lang = 'en';
     player.innerHTML = article(3);
     document.body.append(player);

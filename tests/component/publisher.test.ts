@@ -535,6 +535,17 @@ describe('<article-player> for publishers', () => {
       expect(playButton(player).disabled).to.equal(true);
     });
 
+    it('reads children added once it is on the page (a page still streaming in)', async () => {
+      const { player, engine } = await mount({ markup: '<p>First.</p>' });
+      const later = document.createElement('p');
+      later.textContent = 'Added later.';
+      player.append(later);
+      await settle(player);
+      await player.seek(1);
+      await player.play();
+      expect(engine.current?.request.text).to.equal('Added later.');
+    });
+
     it('an article made only of images says there is nothing to read', async () => {
       const { player } = await mount({
         markup:
