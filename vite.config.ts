@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import articles from './scripts/vite-plugin-articles.js';
 import embed from './scripts/vite-plugin-embed.js';
+import inlineCss from './scripts/vite-plugin-inline-css.js';
 import pwa from './scripts/vite-plugin-app-pwa.js';
 
 const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -45,6 +46,8 @@ export default defineConfig({
             rootDir: repo('./'),
           }),
         ]),
+    // Each page's style sheet inline: one request fewer before the first paint.
+    inlineCss(),
     // The PWA: the /listen/ and offline pages, icons, web app manifest, service worker (src/sw) with precache.
     process.env['VITEST']
       ? null
