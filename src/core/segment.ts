@@ -63,6 +63,11 @@ export function chunkRanges(
   lang: string,
   maxLength = DEFAULT_MAX_CHUNK_LENGTH,
 ): TextRange[] {
+  // A short text where no sentence can end (a title, a list item) is one chunk: no segmenter.
+  // The first Intl.Segmenter of a page loads ICU's rules, tens of ms on a phone.
+  if (text.length <= maxLength && !SENTENCE_BREAK.test(text)) {
+    return text.length > 0 ? [{ start: 0, end: text.length }] : [];
+  }
   const chunks: TextRange[] = [];
   const add = (piece: TextRange) => {
     const previous = chunks[chunks.length - 1];
@@ -79,6 +84,13 @@ export function chunkRanges(
   }
   return chunks;
 }
+
+/**
+ * Where Unicode's sentence rules (UAX #29) can end a sentence: after a terminal (`.`, `!`, `?`,
+ * `。`, `।`… the Sentence_Terminal property) or at a line or paragraph separator. Text without
+ * any of them is one sentence (checked against Intl.Segmenter in the unit tests).
+ */
+const SENTENCE_BREAK = /[\p{Sentence_Terminal}\r\n\u0085\u2028\u2029]/u;
 
 const NON_SPACE = /\S/g;
 

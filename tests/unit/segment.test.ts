@@ -132,6 +132,28 @@ describe('chunkRanges (property)', () => {
     );
   });
 
+  it('a short text with no sentence terminal is one sentence, as Intl.Segmenter says (the fast path)', () => {
+    const breaks = /[\p{Sentence_Terminal}\r\n\u0085\u2028\u2029]/u;
+    fc.assert(
+      fc.property(texts, langs, (text, lang) => {
+        fc.pre(text.length > 0 && text.length <= 200 && !breaks.test(text));
+        const segments = [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)];
+        expect(segments.map((segment) => segment.segment)).toEqual([text]);
+        expect(chunkRanges(text, lang)).toEqual([{ start: 0, end: text.length }]);
+      }),
+      { numRuns: 300 },
+    );
+    // Every character of the Basic Multilingual Plane, between two words.
+    const sentence = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const joined: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      const text = `Abc def${String.fromCharCode(code)} ghi`;
+      if (!breaks.test(text) && [...sentence.segment(text)].length !== 1) joined.push(text);
+    }
+    expect(joined).toEqual([]);
+  });
+
   it('keeps each chunk within the bound, apart from the white space merged into it', () => {
     const paragraphs = fc.array(fragments, { maxLength: 400 }).map((parts) => parts.join(''));
     fc.assert(

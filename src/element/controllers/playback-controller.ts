@@ -223,7 +223,14 @@ export class PlaybackController implements ReactiveController {
     this.engine.speak(
       { text, lang, voiceURI: this.voiceFor(lang), rate },
       {
-        onStart: () => listener.onChunkStart?.(chunk),
+        onStart: () => {
+          listener.onChunkStart?.(chunk);
+          // Ready the next block while this one is heard: its sentences, and the segmenter.
+          const next = position.block + 1;
+          if (range.end >= block.text.length && next < article.blocks.length) {
+            this.segmentSoon(article, next);
+          }
+        },
         onBoundary: (charIndex, charLength) =>
           listener.onChunkBoundary?.(chunk, charIndex, charLength),
         onEnd: () => {
