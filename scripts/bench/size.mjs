@@ -125,7 +125,15 @@ function articlePageAssets(DIST) {
       });
   return {
     js: measure(js),
-    css: measure(css),
+    css: [
+      ...measure(css),
+      // Style sheets the build inlined into the page (scripts/vite-plugin-inline-css.ts).
+      ...[...html.matchAll(/<style>([^]*?)<\/style>/gu)].map((match, index) => ({
+        url: `inline <style> ${String(index + 1)}`,
+        min: Buffer.byteLength(match[1]),
+        gzip: gzipSize(match[1]),
+      })),
+    ],
     lazy: measure([...lazy].filter((url) => !js.has(url))),
   };
 }
@@ -244,7 +252,7 @@ export async function sizeSection(DIST) {
     ),
     row(
       'Size',
-      `Article page CSS (${String(page.css.length)} files)`,
+      `Article page CSS (${String(page.css.length)} style sheets, linked or inline)`,
       `${kB(sum(page.css, 'gzip'))} gz`,
       {
         spread: `${kB(sum(page.css, 'min'))} min`,
