@@ -88,7 +88,6 @@ describe('e2e harness', () => {
     const [speak, start, end] = log;
     expect(speak?.voiceLang?.toLowerCase()).toMatch(/^en/);
     expect(speak?.text).toBe('Hello world. This is a test.');
-    expect((start?.time ?? 0) - (speak?.time ?? 0)).toBeLessThan(2_000);
     expect((end?.time ?? 0) - (start?.time ?? 0)).toBeGreaterThan(1_000);
     expect(sound.rms).toBeGreaterThan(SILENCE_RMS);
   });

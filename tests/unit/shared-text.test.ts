@@ -66,13 +66,11 @@ describe('checkRawInput', () => {
   });
 
   it('rejects gigantic text (10 MB) before looking at it, with its size and the limit', () => {
-    const text = 'word '.repeat(2_000_000);
-    const started = performance.now();
-    const result = checkRawInput(text);
-    expect(performance.now() - started).toBeLessThan(50);
-    expect(result).toEqual({
+    // Binary at the end: had the text been looked at, it would be refused as binary.
+    const text = `${'word '.repeat(2_000_000)}\u0000`;
+    expect(checkRawInput(text)).toEqual({
       ok: false,
-      problem: { code: 'too-long', characters: 10_000_000, limit: MAX_CHARACTERS },
+      problem: { code: 'too-long', characters: 10_000_001, limit: MAX_CHARACTERS },
     });
   });
 
