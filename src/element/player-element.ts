@@ -190,6 +190,8 @@ export class ArticlePlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src) void this.loadSource(this.src);
+    // A new skip selector changes what there is to read (a load reads it anyway).
+    else if (changed.has('skip') && this.hasUpdated) this.readArticle();
     if (changed.has('voice')) this.playback.forgetVoiceChoice();
     if ((changed.has('rate') || changed.has('voice')) && this.hasUpdated) this.restartFromWord();
   }

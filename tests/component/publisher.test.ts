@@ -239,6 +239,21 @@ describe('<article-player> for publishers', () => {
       await broken.player.play();
       expect(broken.engine.current?.request.text).to.equal('The title');
     });
+
+    it('skip: changing it reads the article again without what it now skips', async () => {
+      const { player, engine } = await mount({
+        markup: '<h1>Title</h1><p class="ad">An ad.</p><p>Text.</p>',
+      });
+      await player.seek(1);
+      await player.play();
+      expect(engine.current?.request.text).to.equal('An ad.');
+      player.skip = '.ad';
+      await settle(player);
+      expect(player.status).to.equal('idle');
+      await player.seek(1);
+      await player.play();
+      expect(engine.current?.request.text).to.equal('Text.');
+    });
   });
 
   describe('methods', () => {
