@@ -493,6 +493,10 @@ describe('<article-player> for publishers', () => {
         expect(bars()).to.deep.equal(['static false', 'fixed true']);
         await a.player.play();
         expect(bars()).to.deep.equal(['fixed true', 'static false']);
+        // The docked one leaves the page: the first one left takes the bottom.
+        a.player.remove();
+        await b.player.updateComplete;
+        expect(bars()[1]).to.equal('fixed true');
       } finally {
         await setViewport({ width: 800, height: 600 });
       }

@@ -15,6 +15,8 @@ import type { SpeechEngine } from '../../speech/engine.js';
 
 /** Internal: not part of the public API (public events are `ap-*` on the element). */
 export const SPEAKING_EVENT = 'article-player-speaking';
+/** Internal: the docked player left the page; `detail` is the one that docks now. */
+const DOCK_EVENT = 'article-player-dock';
 
 export interface ExclusiveHost extends ReactiveControllerHost, EventTarget {
   /** 'playing' while it reads. */
@@ -32,11 +34,17 @@ export class ExclusivePlaybackController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener(SPEAKING_EVENT, this.onSpeaking);
+    window.addEventListener(DOCK_EVENT, this.onDock);
     this.docked = document.querySelector(this.host.localName) === this.host;
   }
 
   hostDisconnected(): void {
     window.removeEventListener(SPEAKING_EVENT, this.onSpeaking);
+    window.removeEventListener(DOCK_EVENT, this.onDock);
+    if (!this.docked) return;
+    this.docked = false;
+    const next = document.querySelector(this.host.localName);
+    if (next) window.dispatchEvent(new CustomEvent(DOCK_EVENT, { detail: next }));
   }
 
   /** `engine`, except that each `speak()` first pauses the page's other players. */
@@ -59,10 +67,16 @@ export class ExclusivePlaybackController implements ReactiveController {
 
   private readonly onSpeaking = (event: Event) => {
     const speaker = (event as CustomEvent<unknown>).detail;
-    if (this.docked !== (speaker === this.host)) {
-      this.docked = speaker === this.host;
+    this.onDock(event);
+    if (speaker !== this.host && this.host.status === 'playing') void this.host.pause();
+  };
+
+  /** The event's player holds the bottom of the screen now; the others give it up. */
+  private readonly onDock = (event: Event) => {
+    const docked = (event as CustomEvent<unknown>).detail === this.host;
+    if (docked !== this.docked) {
+      this.docked = docked;
       this.host.requestUpdate();
     }
-    if (speaker !== this.host && this.host.status === 'playing') void this.host.pause();
   };
 }
