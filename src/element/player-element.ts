@@ -45,7 +45,7 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  *
  * @slot - The article markup. It is read, never rewritten; the block being read gets `data-reading`.
  *
- * @attribute lang - The article's language (the global attribute); otherwise the nearest `lang` in the page.
+ * @attribute lang - The article's language (the global attribute); otherwise the nearest `lang` in the page. Changing it reads the article again in that language.
  * The controls speak the page's language (`<html lang>`): English or French.
  *
  * @fires ap-play - Reading started or resumed.
@@ -172,6 +172,17 @@ export class ArticlePlayer extends LitElement {
     // arrive later (a parser still streaming them in) are read on slotchange.
     // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback
     if (!this.src && this.childElementCount > 0) this.readArticle();
+  }
+
+  // `lang` is the global attribute, not a reactive property: watched here so that it stays live.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // Another language: another voice, and the article read again in it.
+    if (name === 'lang' && old !== value && this.playback.article) this.readArticle();
   }
 
   override disconnectedCallback(): void {

@@ -166,6 +166,19 @@ describe('<article-player> for publishers', () => {
       expect(inherited.engine.current?.request.lang).to.equal('fr');
     });
 
+    it('lang: changing it reads the article again in the new language', async () => {
+      const { player, engine } = await mount({
+        engine: new FakeSpeechEngine(FRENCH_VOICES),
+        markup: '<p>Bonjour tout le monde.</p>',
+        attributes: { lang: 'en' },
+      });
+      player.lang = 'fr';
+      await settle(player);
+      await player.play();
+      expect(engine.current?.request.lang).to.equal('fr');
+      expect(engine.current?.request.voiceURI).to.equal('fr-fr');
+    });
+
     it('rate: the speaking rate, reflected, clamped to 0.5–3', async () => {
       const { player, engine } = await mount({ attributes: { lang: 'en', rate: '2' } });
       expect(player.rate).to.equal(2);
