@@ -87,6 +87,11 @@ export class ArticlePlayer extends LitElement {
     loading: { state: true },
   };
 
+  // `lang` is the global attribute, not a reactive property: watched here so that it stays live.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
   /** Starting this player pauses the page's others (one speech queue per browser). */
   private readonly exclusive = new ExclusivePlaybackController(this);
   protected readonly playback: PlaybackController;
@@ -174,15 +179,13 @@ export class ArticlePlayer extends LitElement {
     if (!this.src && this.childElementCount > 0) this.readArticle();
   }
 
-  // `lang` is the global attribute, not a reactive property: watched here so that it stays live.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     // Another language: another voice, and the article read again in it.
-    if (name === 'lang' && old !== value && this.playback.article) this.readArticle();
+    // (A `src` load sets it, then reads the article itself.)
+    if (name === 'lang' && old !== value && this.playback.article && !this.loading) {
+      this.readArticle();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -522,7 +525,7 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  protected icon(content: SVGTemplateResult) {
+  private icon(content: SVGTemplateResult) {
     return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
   }
 
