@@ -24,18 +24,12 @@ export const fr = {
   speechError: (detail: string) => `La lecture à voix haute s’est arrêtée : ${detail}.`,
   speechErrors: {
     'no-start': 'le moteur de synthèse vocale n’a pas commencé à parler',
-    'synthesis-failed': 'le moteur de synthèse vocale a échoué',
-    'synthesis-unavailable': 'aucun moteur de synthèse vocale n’est disponible',
     'audio-busy': 'la sortie audio est occupée',
     'audio-hardware': 'aucune sortie audio n’a été trouvée',
     network: 'la voix en ligne n’a pas pu être jointe',
-    'language-unavailable': 'aucune voix n’est disponible pour cette langue',
-    'voice-unavailable': 'la voix choisie n’est pas disponible',
-    'text-too-long': 'le texte était trop long pour le moteur de synthèse vocale',
-    'invalid-argument': 'le moteur de synthèse vocale a refusé un réglage',
     'not-allowed': 'le navigateur n’a pas autorisé la parole ; appuyez de nouveau sur Lire',
   },
-  unknownSpeechError: 'une erreur inconnue s’est produite dans le moteur de synthèse vocale',
+  unknownSpeechError: 'le moteur de synthèse vocale a échoué',
 } satisfies Translation;
 
 export const frListening = {

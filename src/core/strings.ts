@@ -25,20 +25,15 @@ export const strings = {
   loadFailed: (detail: string) => `The article could not be loaded (${detail}).`,
   loadNotArticle: 'The address given does not contain an article to read.',
   speechError: (detail: string) => `Reading aloud stopped: ${detail}.`,
+  /** The errors a listener can act on or understand; any other code is "the speech engine failed". */
   speechErrors: {
     'no-start': 'the speech engine did not start speaking',
-    'synthesis-failed': 'the speech engine failed',
-    'synthesis-unavailable': 'no speech engine is available',
     'audio-busy': 'the audio output is busy',
     'audio-hardware': 'no audio output was found',
     network: 'the online voice could not be reached',
-    'language-unavailable': 'no voice is available for this language',
-    'voice-unavailable': 'the chosen voice is not available',
-    'text-too-long': 'the text was too long for the speech engine',
-    'invalid-argument': 'the speech engine rejected a setting',
     'not-allowed': 'the browser did not allow speech; press Play again',
   } as Record<string, string>,
-  unknownSpeechError: 'an unknown error happened in the speech engine',
+  unknownSpeechError: 'the speech engine failed',
 } as const;
 
 /** The full player's extras: sentence buttons, position, resume, settings, sleep timer. */

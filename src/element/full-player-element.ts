@@ -3,18 +3,23 @@ import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { charactersFrom } from '../core/timing.js';
 import { primaryLanguage } from '../core/voices.js';
+import { DockController } from './controllers/dock-controller.js';
 import { SHORTCUTS } from './controllers/keyboard-controller.js';
 import { MediaSessionController } from './controllers/media-session-controller.js';
 import { PersistenceController } from './controllers/persistence-controller.js';
-import { VoiceAvailability } from './controllers/playback-controller.js';
+import { VoiceAvailability, type SpokenChunk } from './controllers/playback-controller.js';
 import { WakeLockController } from './controllers/wake-lock-controller.js';
+import { WordEstimateController } from './controllers/word-estimate-controller.js';
 import { listeningStrings as strings } from './i18n.js';
 import { icons } from './icons.js';
 import { ArticlePlayer, type BarState } from './player-element.js';
 import { listeningStyles } from './listening-styles.js';
 import { playerStyles } from './player-styles.js';
+import { sentenceAfter, sentenceBefore, wordStartAt } from './sentence-navigation.js';
 
 const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;
+/** "Back" within this long of a sentence's start goes to the sentence before. */
+const EARLY_IN_SENTENCE_MS = 1500;
 
 /**
  * `<article-player>` with everything for a listening session, as the app uses it: buttons for
@@ -55,8 +60,8 @@ export class FullArticlePlayer extends ArticlePlayer {
       stop: () => void this.stop(),
       previousParagraph: () => void this.previous(),
       nextParagraph: () => void this.next(),
-      previousSentence: () => this.previousSentence(),
-      nextSentence: () => this.nextSentence(),
+      previousSentence: () => void this.previousSentence(),
+      nextSentence: () => void this.nextSentence(),
     },
     () => ({
       title: this.playback.article?.title ?? document.title,
@@ -65,6 +70,10 @@ export class FullArticlePlayer extends ArticlePlayer {
     }),
   );
   private readonly wakeLock = new WakeLockController(this);
+  private readonly dock = new DockController(this);
+  private readonly wordEstimate = new WordEstimateController(this, this.readAlong, () =>
+    this.wordsEnabled(),
+  );
 
   /**
    * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing, which
@@ -78,6 +87,7 @@ export class FullArticlePlayer extends ArticlePlayer {
   private settingsOpen = false;
   private sleepTimer: number | undefined;
   private charactersAfter: number[] = [0];
+  private chunkStartedAt = 0;
 
   override connectedCallback(): void {
     // Without the attribute, the listener's last choice.
@@ -122,6 +132,67 @@ export class FullArticlePlayer extends ArticlePlayer {
     return this.persistence.settings.highlightWords;
   }
 
+  protected override nextSentence(): boolean {
+    const target = sentenceAfter(this.playback, this.playback.state.position);
+    if (target) this.playback.dispatch({ type: 'seek', position: target });
+    return true;
+  }
+
+  protected override previousSentence(): boolean {
+    const early = performance.now() - this.chunkStartedAt < EARLY_IN_SENTENCE_MS;
+    const target = sentenceBefore(this.playback, this.playback.state.position, early);
+    this.playback.dispatch({ type: 'seek', position: target });
+    return true;
+  }
+
+  protected override chunkStarted(chunk: SpokenChunk): void {
+    this.chunkStartedAt = performance.now();
+    super.chunkStarted(chunk);
+    this.wordEstimate.chunkStarted(chunk);
+  }
+
+  protected override chunkBoundary(
+    chunk: SpokenChunk,
+    index: number,
+    length: number | undefined,
+  ): void {
+    this.wordEstimate.chunkBoundary();
+    super.chunkBoundary(chunk, index, length);
+  }
+
+  protected override chunkEnded(chunk: SpokenChunk, completed: boolean): void {
+    this.wordEstimate.chunkEnded(chunk, completed);
+    super.chunkEnded(chunk, completed);
+  }
+
+  /** The start of the word under a tap, or 0 where it cannot be found (keyboard clicks). */
+  protected override tapOffset(block: number, event: MouseEvent): number {
+    if (event.detail === 0) return 0;
+    // Missing in older Safari: the tap then reads from the paragraph's start.
+    const caret =
+      'caretPositionFromPoint' in document
+        ? document.caretPositionFromPoint(event.clientX, event.clientY)
+        : null;
+    if (!caret || !this.isOverText(block, event.clientX, event.clientY)) return 0;
+    const offset = this.readAlong.offsetIn(block, caret.offsetNode, caret.offset);
+    return offset > 0 ? wordStartAt(this.playback, { block, offset }) : 0;
+  }
+
+  /** A tap beside a short line or in a margin means the paragraph, not its nearest word. */
+  private isOverText(block: number, x: number, y: number): boolean {
+    const element = this.blockElements[block];
+    if (!element) return false;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return [...range.getClientRects()].some(
+      (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
+    );
+  }
+
+  protected override barClass(): string {
+    return this.dock.docked ? 'bar docked' : 'bar';
+  }
+
   protected override articleLoaded(article: Article): void {
     this.charactersAfter = charactersFrom(this.playback.state.blockLengths);
     const saved = this.persistence.savedPosition(article.id);
@@ -139,6 +210,7 @@ export class FullArticlePlayer extends ArticlePlayer {
     const playing = next.status === Status.Playing;
     if (previous.status !== next.status) {
       if (playing) this.resumeOffer = null;
+      else this.wordEstimate.stop();
       if (!this.noMediaSession) this.mediaSession.update(playing, next.status === Status.Paused);
       this.wakeLock.set(playing);
     }
@@ -159,8 +231,8 @@ export class FullArticlePlayer extends ArticlePlayer {
     }
   }
 
-  private readonly onPreviousSentenceClick = () => this.previousSentence();
-  private readonly onNextSentenceClick = () => this.nextSentence();
+  private readonly onPreviousSentenceClick = () => void this.previousSentence();
+  private readonly onNextSentenceClick = () => void this.nextSentence();
 
   private readonly onResumeClick = () => {
     const offer = this.resumeOffer;
@@ -219,7 +291,7 @@ export class FullArticlePlayer extends ArticlePlayer {
   private minutesLeft(): number {
     const { position } = this.playback.state;
     const characters = (this.charactersAfter[position.block] ?? 0) - position.offset;
-    const ms = this.readAlong.speed.expectedMs(Math.max(0, characters), this.clampedRate());
+    const ms = this.wordEstimate.speed.expectedMs(Math.max(0, characters), this.clampedRate());
     return Math.round(ms / 60_000);
   }
 
@@ -281,13 +353,10 @@ export class FullArticlePlayer extends ArticlePlayer {
   }
 
   protected override renderOverlay() {
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="settings-title"
-      @close=${this.onDialogClosed}
-    >
-      ${this.settingsOpen ? this.renderSettings() : nothing}
-    </dialog>`;
+    return html`${this.dock.docked ? html`<div class="dock-space"></div>` : nothing}
+      <dialog part="dialog" aria-labelledby="settings-title" @close=${this.onDialogClosed}>
+        ${this.settingsOpen ? this.renderSettings() : nothing}
+      </dialog>`;
   }
 
   private renderSettings() {

@@ -18,7 +18,7 @@ import { FollowScrollController } from './controllers/follow-scroll-controller.j
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
 import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
-import { PlaybackController } from './controllers/playback-controller.js';
+import { PlaybackController, type SpokenChunk } from './controllers/playback-controller.js';
 import { ReadAlongController } from './controllers/read-along-controller.js';
 import { playerEvent } from './events.js';
 import { icons } from './icons.js';
@@ -28,8 +28,6 @@ import { playerStyles } from './player-styles.js';
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
 const MAX_RATE = 3;
-/** "Back" within this long of a sentence's start goes to the sentence before. */
-const EARLY_IN_SENTENCE_MS = 1500;
 
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
@@ -136,11 +134,11 @@ export class ArticlePlayer extends LitElement {
   skip: string | null = null;
   private loadError: string | null = null;
   private loading = false;
-  private blockElements: HTMLElement[] = [];
+  /** The article's block elements, by block index. */
+  protected blockElements: HTMLElement[] = [];
   /** The children as `readArticle` last saw them. */
   private childrenRead: Node[] = [];
   private loadAbort: AbortController | null = null;
-  private chunkStartedAt = 0;
 
   // The browser calls it with no argument (the default engine); tests pass a fake engine.
   // eslint-disable-next-line wc/no-constructor-params
@@ -152,13 +150,9 @@ export class ArticlePlayer extends LitElement {
       () => ({ rate: this.clampedRate(), voiceURI: this.preferredVoice() }),
       {
         onTransition: (previous, next) => this.onTransition(previous, next),
-        onChunkStart: (chunk) => {
-          this.chunkStartedAt = performance.now();
-          this.readAlong.chunkStarted(chunk);
-        },
-        onChunkBoundary: (chunk, index, length) =>
-          this.readAlong.chunkBoundary(chunk, index, length),
-        onChunkEnd: (chunk, completed) => this.readAlong.chunkEnded(chunk, completed),
+        onChunkStart: (chunk) => this.chunkStarted(chunk),
+        onChunkBoundary: (chunk, index, length) => this.chunkBoundary(chunk, index, length),
+        onChunkEnd: (chunk, completed) => this.chunkEnded(chunk, completed),
       },
     );
   }
@@ -258,7 +252,7 @@ export class ArticlePlayer extends LitElement {
     if (block < 0 || this.playback.blocker) return;
     this.playback.dispatch({
       type: 'seek',
-      position: { block, offset: this.wordOffsetAt(block, event) },
+      position: { block, offset: this.tapOffset(block, event) },
     });
     this.playback.dispatch({ type: 'play' });
   };
@@ -298,15 +292,29 @@ export class ArticlePlayer extends LitElement {
     else void this.play();
   }
 
-  protected nextSentence(): void {
-    const target = this.playback.sentenceAfter(this.playback.state.position);
-    if (target) this.playback.dispatch({ type: 'seek', position: target });
+  /** Skips to the next sentence; false where this player does not move by sentence (the embed). */
+  protected nextSentence(): boolean {
+    return false;
   }
 
-  protected previousSentence(): void {
-    const early = performance.now() - this.chunkStartedAt < EARLY_IN_SENTENCE_MS;
-    const target = this.playback.sentenceBefore(this.playback.state.position, early);
-    this.playback.dispatch({ type: 'seek', position: target });
+  /** Skips back a sentence; false where this player does not move by sentence (the embed). */
+  protected previousSentence(): boolean {
+    return false;
+  }
+
+  /** The engine started speaking a chunk (the full player also estimates its words). */
+  protected chunkStarted(chunk: SpokenChunk): void {
+    this.readAlong.chunkStarted(chunk);
+  }
+
+  /** The engine reports a word boundary in the chunk. */
+  protected chunkBoundary(chunk: SpokenChunk, index: number, length: number | undefined): void {
+    this.readAlong.chunkBoundary(chunk, index, length);
+  }
+
+  /** The chunk ended: `completed` when spoken to its end. */
+  protected chunkEnded(chunk: SpokenChunk, _completed: boolean): void {
+    this.readAlong.chunkEnded(chunk);
   }
 
   private stepRate(direction: 1 | -1): void {
@@ -430,28 +438,9 @@ export class ArticlePlayer extends LitElement {
     return -1;
   }
 
-  /** The start of the word under a tap, or 0 where it cannot be found (keyboard clicks). */
-  private wordOffsetAt(block: number, event: MouseEvent): number {
-    if (event.detail === 0) return 0;
-    // Missing in older Safari: the tap then reads from the paragraph's start.
-    const caret =
-      'caretPositionFromPoint' in document
-        ? document.caretPositionFromPoint(event.clientX, event.clientY)
-        : null;
-    if (!caret || !this.isOverText(block, event.clientX, event.clientY)) return 0;
-    const offset = this.readAlong.offsetIn(block, caret.offsetNode, caret.offset);
-    return offset > 0 ? this.playback.wordStartAt({ block, offset }) : 0;
-  }
-
-  /** A tap beside a short line or in a margin means the paragraph, not its nearest word. */
-  private isOverText(block: number, x: number, y: number): boolean {
-    const element = this.blockElements[block];
-    if (!element) return false;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    return [...range.getClientRects()].some(
-      (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
-    );
+  /** Where in block `block` a tap reads from: its start here (the full player: the word tapped). */
+  protected tapOffset(_block: number, _event: MouseEvent): number {
+    return 0;
   }
 
   private articleId(): string {
@@ -565,12 +554,7 @@ export class ArticlePlayer extends LitElement {
     const bar = this.barState();
     const rate = this.clampedRate();
     return html`
-      <div
-        class=${this.exclusive.docked ? 'bar docked' : 'bar'}
-        part="bar"
-        role="group"
-        aria-label=${strings.controlsLabel}
-      >
+      <div class=${this.barClass()} part="bar" role="group" aria-label=${strings.controlsLabel}>
         <div class="buttons">${this.renderButtons(bar)}</div>
         <label class="speed-label">
           ${strings.speed}
@@ -582,7 +566,6 @@ export class ArticlePlayer extends LitElement {
         <p class="status" part="status" role="status">${this.statusMessage()}</p>
       </div>
       <slot @slotchange=${this.onSlotChange}></slot>
-      ${this.exclusive.docked ? html`<div class="dock-space"></div>` : nothing}
       ${this.renderOverlay()}
     `;
   }
@@ -595,6 +578,11 @@ export class ArticlePlayer extends LitElement {
   /** Controls after the speed picker: none here, the full player's extras there. */
   protected renderMoreControls(_bar: BarState): unknown {
     return nothing;
+  }
+
+  /** The bar's classes (the full player docks it on a phone). */
+  protected barClass(): string {
+    return 'bar';
   }
 
   /** Content after the article (the full player's settings dialog). */

@@ -102,25 +102,6 @@ export const playerStyles = css`
   .status:empty {
     display: none;
   }
-  /* On a phone the controls sit within thumb reach at the bottom of the screen (one player's:
-     the others keep theirs above their article), with room left under the article for them. */
-  @media (max-width: 600px) {
-    .dock-space {
-      height: var(--ap-bottom-space, 9rem);
-    }
-    .bar:not(.docked) {
-      position: static;
-    }
-    .bar.docked {
-      position: fixed;
-      inset: auto 0 0 0;
-      z-index: 10;
-      margin: 0;
-      border-radius: var(--_radius) var(--_radius) 0 0;
-      box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
-      padding-bottom: max(0.5rem, env(safe-area-inset-bottom));
-    }
-  }
   @media (forced-colors: active) {
     button.play {
       background: ButtonFace;

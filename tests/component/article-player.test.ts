@@ -1,4 +1,5 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { documentedParts } from './manifest.js';
@@ -311,5 +312,32 @@ describe('<article-player>', () => {
     expect(event.detail.code).to.equal('load-failed');
     await player.updateComplete;
     expect(control(player, 'status').textContent).to.contain('could not be loaded (HTTP 404)');
+  });
+  it('on a phone, one bar is docked at the bottom: the first player’s, then the one that speaks', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const a = await mountPlayer({ markup: ARTICLE });
+      const b = await mountPlayer({ markup: '<p>The other article.</p>' });
+      container.append(a.player, b.player);
+      await Promise.all([a.player.updateComplete, b.player.updateComplete]);
+      const bars = () =>
+        [a, b].map(({ player }) => {
+          const bar = part(player, 'bar');
+          const bottom = Math.round(bar.getBoundingClientRect().bottom) === window.innerHeight;
+          return `${getComputedStyle(bar).position} ${String(bottom)}`;
+        });
+      expect(bars()).to.deep.equal(['fixed true', 'static false']);
+      await b.player.play();
+      expect(bars()).to.deep.equal(['static false', 'fixed true']);
+      await a.player.play();
+      expect(bars()).to.deep.equal(['fixed true', 'static false']);
+      // The docked one leaves the page: the first one left takes the bottom.
+      a.player.remove();
+      await b.player.updateComplete;
+      expect(bars()[1]).to.equal('fixed true');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

@@ -238,6 +238,29 @@ describe('<article-player> for publishers', () => {
       }
     });
 
+    it('keys: k plays, shift+arrows move by paragraph; the plain arrows stay the page’s', async () => {
+      const { player, engine } = await mount();
+      const paragraph = player.querySelector<HTMLElement>('p')!;
+      paragraph.tabIndex = -1;
+      paragraph.focus();
+      await sendKeys({ press: 'k' });
+      await player.updateComplete;
+      expect(engine.current?.request.text).to.equal('The title');
+      await sendKeys({ press: 'Shift+ArrowRight' });
+      await player.updateComplete;
+      expect(engine.current?.request.text).to.equal('First paragraph. ');
+      // The embed does not move by sentence: the arrow is left to the page (to scroll).
+      const arrow = new KeyboardEvent('keydown', {
+        key: 'ArrowRight',
+        bubbles: true,
+        cancelable: true,
+      });
+      paragraph.dispatchEvent(arrow);
+      expect(arrow.defaultPrevented).to.equal(false);
+      expect(engine.current?.request.text).to.equal('First paragraph. ');
+      await player.stop();
+    });
+
     it('skip: a selector for more content not to read; a broken selector is ignored', async () => {
       const { player, engine } = await mount({ attributes: { lang: 'en', skip: '.ad' } });
       await player.play();
@@ -490,26 +513,17 @@ describe('<article-player> for publishers', () => {
       expect(b.player.status).to.equal('paused');
       expect(a.player.status).to.equal('playing');
     });
-    it('on a phone, one bar is docked at the bottom: the first player’s, then the one that speaks', async () => {
+    it('on a phone, the embed keeps each bar with its article, never fixed over the page', async () => {
       await setViewport({ width: 390, height: 844 });
       try {
         const container = await fixture<HTMLDivElement>(html`<div></div>`);
         const a = await mount({ container });
         const b = await mount({ container, markup: '<p>The other article.</p>' });
-        const bars = () =>
-          [a, b].map(({ player }) => {
-            const rect = part(player, 'bar').getBoundingClientRect();
-            return `${getComputedStyle(part(player, 'bar')).position} ${String(Math.round(rect.bottom) === window.innerHeight)}`;
-          });
-        expect(bars()).to.deep.equal(['fixed true', 'static false']);
+        const positions = () =>
+          [a, b].map(({ player }) => getComputedStyle(part(player, 'bar')).position);
+        expect(positions()).to.deep.equal(['sticky', 'sticky']);
         await b.player.play();
-        expect(bars()).to.deep.equal(['static false', 'fixed true']);
-        await a.player.play();
-        expect(bars()).to.deep.equal(['fixed true', 'static false']);
-        // The docked one leaves the page: the first one left takes the bottom.
-        a.player.remove();
-        await b.player.updateComplete;
-        expect(bars()[1]).to.equal('fixed true');
+        expect(positions()).to.deep.equal(['sticky', 'sticky']);
       } finally {
         await setViewport({ width: 800, height: 600 });
       }

@@ -21,12 +21,6 @@ article-player [${READING_ATTRIBUTE}] {
   background-color: var(--ap-word-background, #0b57d0);
   color: var(--ap-word-color, #ffffff);
 }
-@media (max-width: 600px) {
-  /* The player's bar is fixed to the bottom on a phone: focus and scrolling stay clear of it. */
-  html:has(article-player) {
-    scroll-padding-bottom: 10rem;
-  }
-}
 @media (prefers-color-scheme: dark) {
   ::highlight(ap-sentence) {
     background-color: var(--ap-sentence-background-dark, #6b5a00);
@@ -61,16 +55,19 @@ article-player [${READING_ATTRIBUTE}] {
 }
 `;
 
-let pageSheet: CSSStyleSheet | undefined;
+const pageSheets = new Map<string, CSSStyleSheet>();
 
-function adoptPageStyles(root: Node): void {
+/** Puts `css` into the page (or the shadow root) that holds the player, once. */
+export function adoptPageStyles(root: Node, css: string): void {
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  if (!pageSheet) {
-    pageSheet = new CSSStyleSheet();
-    pageSheet.replaceSync(PAGE_CSS);
+  let sheet = pageSheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    pageSheets.set(css, sheet);
   }
-  if (!root.adoptedStyleSheets.includes(pageSheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, pageSheet];
+  if (!root.adoptedStyleSheets.includes(sheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 }
 
@@ -86,7 +83,7 @@ export class HighlightController implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptPageStyles(this.host.getRootNode());
+    adoptPageStyles(this.host.getRootNode(), PAGE_CSS);
   }
 
   hostUpdated(): void {

@@ -6,8 +6,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface KeyboardActions {
   togglePlay(): void;
-  previousSentence(): void;
-  nextSentence(): void;
+  /** False where the player does not move by sentence: the key is then left to the page. */
+  previousSentence(): boolean;
+  nextSentence(): boolean;
   previousParagraph(): void;
   nextParagraph(): void;
   faster(): void;
@@ -59,12 +60,10 @@ export class KeyboardController implements ReactiveController {
     if (target instanceof Element && target.closest(OWN_KEYS)) return;
     const onButton = target instanceof Element && target.closest('button, a, summary');
     const action = this.actionFor(event, Boolean(onButton));
-    if (!action) return;
-    event.preventDefault();
-    action();
+    if (action && action() !== false) event.preventDefault();
   };
 
-  private actionFor(event: KeyboardEvent, onButton: boolean): (() => void) | undefined {
+  private actionFor(event: KeyboardEvent, onButton: boolean): (() => unknown) | undefined {
     switch (event.key) {
       case 'k':
       case 'K':

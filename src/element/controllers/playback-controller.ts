@@ -13,7 +13,7 @@ import {
   type PlaybackEvent,
   type PlaybackState,
 } from '../../core/playback.js';
-import { chunkRanges, rangeAt, wordRanges, type TextRange } from '../../core/segment.js';
+import { chunkRanges, rangeAt, type TextRange } from '../../core/segment.js';
 import { chooseVoice, primaryLanguage, voicesFor, type VoiceInfo } from '../../core/voices.js';
 import type { SpeechEngine } from '../../speech/engine.js';
 
@@ -136,54 +136,6 @@ export class PlaybackController implements ReactiveController {
       return { code: 'no-voice-for-language', message: `No voice for ${this.article?.lang ?? ''}` };
     }
     return null;
-  }
-
-  /** The start of the sentence after the one at `position`, or undefined at the very end. */
-  sentenceAfter(position: Position): Position | undefined {
-    const range = this.chunkAt(position);
-    const length = this.state.blockLengths[position.block] ?? 0;
-    if (range && range.end < length) return { block: position.block, offset: range.end };
-    for (let block = position.block + 1; block < this.state.blockLengths.length; block++) {
-      if ((this.state.blockLengths[block] ?? 0) > 0) return { block, offset: 0 };
-    }
-    return undefined;
-  }
-
-  /**
-   * Where "back one sentence" goes: the start of this sentence, or of the one before when this
-   * one has only just begun (`early`), as media players do with tracks.
-   */
-  sentenceBefore(position: Position, early: boolean): Position {
-    const range = this.chunkAt(position);
-    const start = range?.start ?? 0;
-    if (position.offset > start) return { block: position.block, offset: start };
-    if (this.isPlaying && !early) return { block: position.block, offset: start };
-    if (start > 0) {
-      return {
-        block: position.block,
-        offset: this.chunkAt({ block: position.block, offset: start - 1 })?.start ?? 0,
-      };
-    }
-    for (let block = position.block - 1; block >= 0; block--) {
-      const ranges = this.chunksOf(block);
-      const last = ranges[ranges.length - 1];
-      if (last && (this.state.blockLengths[block] ?? 0) > 0) return { block, offset: last.start };
-    }
-    return { block: position.block, offset: 0 };
-  }
-
-  /** Where a tap at `position` reads from: the start of the word there. */
-  wordStartAt(position: Position): number {
-    const block = this.article?.blocks[position.block];
-    if (!block) return 0;
-    const words = wordRanges(block.text, block.lang ?? this.article?.lang ?? '');
-    // A caret just after a word belongs to it; between words, the next one; past the last, the block.
-    const word = words.find((candidate) => position.offset <= candidate.end);
-    return word ? word.start : 0;
-  }
-
-  private get isPlaying(): boolean {
-    return this.state.status === Status.Playing;
   }
 
   /** The block range being read now (the chunk that contains the position). */

@@ -1,12 +1,11 @@
 /**
  * Highlights the sentence and the word being spoken with the CSS Custom Highlight API, without
- * touching the article's markup. Words come from `boundary` events where the voice sends them,
- * otherwise from a timing estimate that is restarted at each utterance's start and learns the
- * real speed at each end, so it never runs ahead into the next sentence.
+ * touching the article's markup. Words come from `boundary` events where the voice sends them;
+ * without them the sentence alone is highlighted (the full player adds a timing estimate:
+ * `WordEstimateController`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { wordRanges, type TextRange } from '../../core/segment.js';
-import { scheduleWords, SpeedEstimate, wordAt, type TimedWord } from '../../core/word-timing.js';
 import { textMap, type TextMap } from '../text-map.js';
 import type { SpokenChunk } from './playback-controller.js';
 
@@ -27,13 +26,11 @@ const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in C
 export class ReadAlongController implements ReactiveController {
   /** Offset in its block of the word highlighted now, for restarting from it. */
   currentWord: { block: number; start: number } | null = null;
-  readonly speed = new SpeedEstimate();
+  /** The chunk being spoken, while it is. */
+  chunk: SpokenChunk | null = null;
+  /** The voice sends word boundaries: they beat any estimate, from then on. */
+  boundariesSeen = false;
 
-  private chunk: SpokenChunk | null = null;
-  private schedule: TimedWord[] = [];
-  private startedAt = 0;
-  private timer: number | undefined;
-  private boundariesSeen = false;
   private map: { block: number; map: TextMap } | null = null;
 
   constructor(
@@ -48,39 +45,25 @@ export class ReadAlongController implements ReactiveController {
   }
 
   chunkStarted(chunk: SpokenChunk): void {
-    this.stopTimer();
     this.chunk = chunk;
-    this.startedAt = performance.now();
     this.currentWord = null;
     this.show(SENTENCE_HIGHLIGHT, chunk.block, chunk.start, chunk.end);
-    if (!this.options.wordsEnabled() || this.boundariesSeen) return;
-    const expected = this.speed.expectedMs(chunk.text.length, chunk.rate);
-    this.schedule = scheduleWords(chunk.text, chunk.lang, expected);
-    this.tick();
   }
 
   chunkBoundary(chunk: SpokenChunk, charIndex: number, charLength: number | undefined): void {
     if (chunk !== this.chunk || !this.options.wordsEnabled()) return;
-    // Real boundaries beat the estimate, from now on.
     this.boundariesSeen = true;
-    this.stopTimer();
     const word = wordContaining(chunk, charIndex, charLength);
     // A boundary on punctuation or space alone (some engines) moves nothing.
     if (word) this.showWord(chunk, word);
   }
 
-  chunkEnded(chunk: SpokenChunk, completed: boolean): void {
-    if (chunk !== this.chunk) return;
-    if (completed) {
-      this.speed.measure(chunk.text.length, performance.now() - this.startedAt, chunk.rate);
-    }
-    this.stopTimer();
-    this.chunk = null;
+  chunkEnded(chunk: SpokenChunk): void {
+    if (chunk === this.chunk) this.chunk = null;
   }
 
   /** Removes every highlight: when reading stops or pauses. */
   clear(): void {
-    this.stopTimer();
     this.chunk = null;
     this.currentWord = null;
     if (supported()) {
@@ -94,18 +77,8 @@ export class ReadAlongController implements ReactiveController {
     return this.mapOf(index)?.offsetOf(node, offset) ?? -1;
   }
 
-  private tick = (): void => {
-    const chunk = this.chunk;
-    if (!chunk) return;
-    const elapsed = performance.now() - this.startedAt;
-    const word = wordAt(this.schedule, elapsed);
-    if (word) this.showWord(chunk, word);
-    const next = this.schedule.find((candidate) => candidate.at > elapsed);
-    // After the last word, the highlight waits for the real end: never ahead of the engine.
-    if (next) this.timer = window.setTimeout(this.tick, Math.max(16, next.at - elapsed));
-  };
-
-  private showWord(chunk: SpokenChunk, word: TextRange): void {
+  /** Highlights `word` (relative to the chunk's text) as the one being spoken. */
+  showWord(chunk: SpokenChunk, word: TextRange): void {
     const start = chunk.start + word.start;
     this.currentWord = { block: chunk.block, start };
     this.show(WORD_HIGHLIGHT, chunk.block, start, chunk.start + word.end);
@@ -126,11 +99,6 @@ export class ReadAlongController implements ReactiveController {
       this.map = map && map.text === this.options.blockText(block) ? { block, map } : null;
     }
     return this.map?.map ?? null;
-  }
-
-  private stopTimer(): void {
-    if (this.timer !== undefined) window.clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }
 

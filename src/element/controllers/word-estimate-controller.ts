@@ -1,0 +1,77 @@
+/**
+ * The full player's word highlight for voices that send no `boundary` events (Chromium on Linux,
+ * Google's network voices, some Android voices): a timing estimate, restarted at each
+ * utterance's start and learning the real speed at each end, so that it never runs ahead into
+ * the next sentence. Once the voice sends boundaries, they alone move the highlight.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { scheduleWords, SpeedEstimate, wordAt, type TimedWord } from '../../core/word-timing.js';
+import type { SpokenChunk } from './playback-controller.js';
+import type { ReadAlongController } from './read-along-controller.js';
+
+export class WordEstimateController implements ReactiveController {
+  /** The listener's speech speed, learned from each utterance (also for the time left). */
+  readonly speed = new SpeedEstimate();
+
+  private schedule: TimedWord[] = [];
+  private chunk: SpokenChunk | null = null;
+  private startedAt = 0;
+  private timer: number | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly readAlong: ReadAlongController,
+    private readonly wordsEnabled: () => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  chunkStarted(chunk: SpokenChunk): void {
+    this.stop();
+    this.chunk = chunk;
+    this.startedAt = performance.now();
+    if (!this.wordsEnabled() || this.readAlong.boundariesSeen) return;
+    const expected = this.speed.expectedMs(chunk.text.length, chunk.rate);
+    this.schedule = scheduleWords(chunk.text, chunk.lang, expected);
+    this.tick();
+  }
+
+  /** Real boundaries beat the estimate. */
+  chunkBoundary(): void {
+    this.stopTimer();
+  }
+
+  chunkEnded(chunk: SpokenChunk, completed: boolean): void {
+    if (chunk !== this.chunk) return;
+    if (completed) {
+      this.speed.measure(chunk.text.length, performance.now() - this.startedAt, chunk.rate);
+    }
+    this.stop();
+  }
+
+  /** Reading stopped or paused. */
+  stop(): void {
+    this.stopTimer();
+    this.chunk = null;
+  }
+
+  private readonly tick = (): void => {
+    const chunk = this.chunk;
+    if (!chunk || chunk !== this.readAlong.chunk) return;
+    const elapsed = performance.now() - this.startedAt;
+    const word = wordAt(this.schedule, elapsed);
+    if (word) this.readAlong.showWord(chunk, word);
+    const next = this.schedule.find((candidate) => candidate.at > elapsed);
+    // After the last word, the highlight waits for the real end: never ahead of the engine.
+    if (next) this.timer = window.setTimeout(this.tick, Math.max(16, next.at - elapsed));
+  };
+
+  private stopTimer(): void {
+    window.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
