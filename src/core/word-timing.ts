@@ -50,14 +50,14 @@ export function wordAt(schedule: readonly TimedWord[], elapsedMs: number): Timed
  * exponential moving average, ignoring measurements too short to mean anything.
  */
 export class SpeedEstimate {
-  private charactersPerSecond = CHARACTERS_PER_SECOND_AT_RATE_1;
+  #charactersPerSecond = CHARACTERS_PER_SECOND_AT_RATE_1;
 
   get value(): number {
-    return this.charactersPerSecond;
+    return this.#charactersPerSecond;
   }
 
   expectedMs(characters: number, rate: number): number {
-    return (characters / (this.charactersPerSecond * Math.max(rate, 0.1))) * 1000;
+    return (characters / (this.#charactersPerSecond * Math.max(rate, 0.1))) * 1000;
   }
 
   /** Records that `characters` took `elapsedMs` at `rate`. */
@@ -66,9 +66,9 @@ export class SpeedEstimate {
     const measured = characters / (elapsedMs / 1000) / Math.max(rate, 0.1);
     // Bounded, so that one odd utterance (a pause in the engine) cannot throw it far off.
     const bounded = Math.min(
-      Math.max(measured, this.charactersPerSecond / 2),
-      this.charactersPerSecond * 2,
+      Math.max(measured, this.#charactersPerSecond / 2),
+      this.#charactersPerSecond * 2,
     );
-    this.charactersPerSecond = this.charactersPerSecond * 0.7 + bounded * 0.3;
+    this.#charactersPerSecond = this.#charactersPerSecond * 0.7 + bounded * 0.3;
   }
 }

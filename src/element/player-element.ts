@@ -91,14 +91,14 @@ export class ArticlePlayer extends LitElement {
   }
 
   /** Starting this player pauses the page's others (one speech queue per browser). */
-  private readonly exclusive = new ExclusivePlaybackController(this);
+  readonly #exclusive = new ExclusivePlaybackController(this);
   protected readonly playback: PlaybackController;
-  private readonly highlight = new HighlightController(this, () => this.currentElement());
+  private readonly highlight = new HighlightController(this, () => this.#currentElement());
   private readonly followScroll = new FollowScrollController(
     this,
-    () => (this.status === Status.Playing ? this.currentElement() : null),
+    () => (this.status === Status.Playing ? this.#currentElement() : null),
     () => this.followEnabled(),
-    () => this.visibleBand(),
+    () => this.#visibleBand(),
   );
   protected readonly readAlong = new ReadAlongController(this, {
     element: (index) => this.blockElements[index] ?? null,
@@ -109,13 +109,13 @@ export class ArticlePlayer extends LitElement {
   private readonly keyboard = new KeyboardController(
     this,
     {
-      togglePlay: () => this.togglePlay(),
+      togglePlay: () => this.#togglePlay(),
       previousSentence: () => this.previousSentence(),
       nextSentence: () => this.nextSentence(),
       previousParagraph: () => void this.previous(),
       nextParagraph: () => void this.next(),
-      faster: () => this.stepRate(1),
-      slower: () => this.stepRate(-1),
+      faster: () => this.#stepRate(1),
+      slower: () => this.#stepRate(-1),
     },
     () => this.hotkeysEnabled(),
   );
@@ -137,8 +137,8 @@ export class ArticlePlayer extends LitElement {
   /** The article's block elements, by block index. */
   protected blockElements: HTMLElement[] = [];
   /** The children as `readArticle` last saw them. */
-  private childrenRead: Node[] = [];
-  private loadAbort: AbortController | null = null;
+  #childrenRead: Node[] = [];
+  #loadAbort: AbortController | null = null;
 
   // The browser calls it with no argument (the default engine); tests pass a fake engine.
   // eslint-disable-next-line wc/no-constructor-params
@@ -146,7 +146,7 @@ export class ArticlePlayer extends LitElement {
     super();
     this.playback = new PlaybackController(
       this,
-      this.exclusive.guard(engine),
+      this.#exclusive.guard(engine),
       () => ({ rate: this.clampedRate(), voiceURI: this.preferredVoice() }),
       {
         onTransition: (previous, next) => this.onTransition(previous, next),
@@ -164,13 +164,13 @@ export class ArticlePlayer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('click', this.onArticleClick);
-    window.addEventListener('pagehide', this.onPageHide);
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.addEventListener('click', this.#onArticleClick);
+    window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     // Read the article before the first render, so that it renders once with it. Children that
     // arrive later (a parser still streaming them in) are read on slotchange.
     // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback
-    if (!this.src && this.childElementCount > 0) this.readArticle();
+    if (!this.src && this.childElementCount > 0) this.#readArticle();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -178,28 +178,28 @@ export class ArticlePlayer extends LitElement {
     // Another language: another voice, and the article read again in it.
     // (A `src` load sets it, then reads the article itself.)
     if (name === 'lang' && old !== value && this.playback.article && !this.loading) {
-      this.readArticle();
+      this.#readArticle();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('click', this.onArticleClick);
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.loadAbort?.abort();
+    this.removeEventListener('click', this.#onArticleClick);
+    window.removeEventListener('pagehide', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#loadAbort?.abort();
   }
 
   protected override firstUpdated(): void {
     // An empty element fires no slotchange: read it anyway, so that it says there is nothing to read.
     const slot = this.renderRoot.querySelector('slot');
-    if (!this.src && slot?.assignedNodes().length === 0) this.readArticle();
+    if (!this.src && slot?.assignedNodes().length === 0) this.#readArticle();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src) void this.loadSource(this.src);
+    if (changed.has('src') && this.src) void this.#loadSource(this.src);
     // A new skip selector changes what there is to read (a load reads it anyway).
-    else if (changed.has('skip') && this.hasUpdated) this.readArticle();
+    else if (changed.has('skip') && this.hasUpdated) this.#readArticle();
     if (changed.has('voice')) this.playback.forgetVoiceChoice();
     if ((changed.has('rate') || changed.has('voice')) && this.hasUpdated) this.restartFromWord();
   }
@@ -241,14 +241,14 @@ export class ArticlePlayer extends LitElement {
     await this.updateComplete;
   }
 
-  private readonly onArticleClick = (event: MouseEvent) => {
+  readonly #onArticleClick = (event: MouseEvent) => {
     const target = event.target;
     // Clicks in the controls are retargeted to the host itself.
     if (!(target instanceof Element) || target === this) return;
     if (target.closest(INTERACTIVE)) return;
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    const block = this.blockIndexOf(target);
+    const block = this.#blockIndexOf(target);
     if (block < 0 || this.playback.blocker) return;
     this.playback.dispatch({
       type: 'seek',
@@ -257,37 +257,37 @@ export class ArticlePlayer extends LitElement {
     this.playback.dispatch({ type: 'play' });
   };
 
-  private readonly onPageHide = () => {
+  readonly #onPageHide = () => {
     // Chromium may go on speaking after the page is gone.
     if (this.status === Status.Playing) this.playback.dispatch({ type: 'pause' });
   };
 
-  private readonly onVisibilityChange = () => {
+  readonly #onVisibilityChange = () => {
     // Back from the background: never show "playing" with nothing being said.
     if (document.visibilityState === 'visible' && this.status === Status.Playing) {
       if (!this.playback.engine.isBusy()) this.playback.dispatch({ type: 'restart' });
     }
   };
 
-  private readonly onSlotChange = () => {
+  readonly #onSlotChange = () => {
     // The first slotchange reports the children that connectedCallback has already read: reading
     // them again costs as much as the first time (tens of ms on a long article).
     const children = this.childNodes;
     const same =
-      children.length === this.childrenRead.length &&
-      this.childrenRead.every((node, index) => node === children[index]);
-    if (!same) this.readArticle();
+      children.length === this.#childrenRead.length &&
+      this.#childrenRead.every((node, index) => node === children[index]);
+    if (!same) this.#readArticle();
   };
 
-  private readonly onPlayClick = () => this.togglePlay();
-  private readonly onPreviousClick = () => void this.previous();
-  private readonly onNextClick = () => void this.next();
+  readonly #onPlayClick = () => this.#togglePlay();
+  readonly #onPreviousClick = () => void this.previous();
+  readonly #onNextClick = () => void this.next();
 
-  private readonly onRateChange = (event: Event) => {
+  readonly #onRateChange = (event: Event) => {
     this.setRate(Number((event.target as HTMLSelectElement).value));
   };
 
-  private togglePlay(): void {
+  #togglePlay(): void {
     if (this.status === Status.Playing) void this.pause();
     else void this.play();
   }
@@ -317,7 +317,7 @@ export class ArticlePlayer extends LitElement {
     this.readAlong.chunkEnded(chunk);
   }
 
-  private stepRate(direction: 1 | -1): void {
+  #stepRate(direction: 1 | -1): void {
     const index = RATES.findIndex((rate) => rate >= this.clampedRate());
     const next = RATES[Math.min(RATES.length - 1, Math.max(0, index + direction))];
     if (next !== undefined) this.setRate(next);
@@ -344,10 +344,10 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  private readArticle(): void {
-    this.childrenRead = [...this.childNodes];
+  #readArticle(): void {
+    this.#childrenRead = [...this.childNodes];
     const { blocks, elements } = readBlocks(this, this.skip ?? '');
-    const lang = this.articleLang();
+    const lang = this.#articleLang();
     const previous = this.playback.article;
     const unchanged =
       previous?.lang === lang &&
@@ -356,7 +356,7 @@ export class ArticlePlayer extends LitElement {
     this.blockElements = elements;
     if (unchanged) return;
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
-    const article: Article = { id: this.articleId(), lang, title, blocks };
+    const article: Article = { id: this.#articleId(), lang, title, blocks };
     this.playback.load(article);
     this.articleLoaded(article);
   }
@@ -364,10 +364,10 @@ export class ArticlePlayer extends LitElement {
   /** A new article is ready to play (the full player offers to continue where it stopped). */
   protected articleLoaded(_article: Article): void {}
 
-  private async loadSource(src: string): Promise<void> {
-    this.loadAbort?.abort();
+  async #loadSource(src: string): Promise<void> {
+    this.#loadAbort?.abort();
     const abort = new AbortController();
-    this.loadAbort = abort;
+    this.#loadAbort = abort;
     this.loading = true;
     this.loadError = null;
     this.playback.dispatch({ type: 'stop' });
@@ -379,7 +379,7 @@ export class ArticlePlayer extends LitElement {
       rendered.setAttribute('data-ap-loaded', '');
       this.append(rendered);
       if (article.lang && !this.lang) this.lang = article.lang;
-      this.readArticle();
+      this.#readArticle();
     } catch (error) {
       if (abort.signal.aborted) return;
       const detail = error instanceof Error ? error.message : String(error);
@@ -420,13 +420,13 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  private currentElement(): HTMLElement | null {
+  #currentElement(): HTMLElement | null {
     const { status, position } = this.playback.state;
     if (status !== Status.Playing && status !== Status.Paused) return null;
     return this.blockElements[position.block] ?? null;
   }
 
-  private blockIndexOf(target: Element): number {
+  #blockIndexOf(target: Element): number {
     for (
       let element: Element | null = target;
       element && element !== this;
@@ -443,11 +443,11 @@ export class ArticlePlayer extends LitElement {
     return 0;
   }
 
-  private articleId(): string {
+  #articleId(): string {
     return this.src ?? `${location.pathname}${this.id ? `#${this.id}` : ''}`;
   }
 
-  private articleLang(): string {
+  #articleLang(): string {
     const own = this.lang || this.closest('[lang]')?.getAttribute('lang') || '';
     return own || navigator.language || 'en';
   }
@@ -478,7 +478,7 @@ export class ArticlePlayer extends LitElement {
   }
 
   /** The part of the view the bar leaves free: it sits at the top, or at the bottom on a phone. */
-  private visibleBand(): { top: number; bottom: number } {
+  #visibleBand(): { top: number; bottom: number } {
     const rect = this.renderRoot.querySelector('.bar')?.getBoundingClientRect();
     const height = window.innerHeight;
     if (!rect) return { top: 0, bottom: height };
@@ -487,7 +487,7 @@ export class ArticlePlayer extends LitElement {
       : { top: 0, bottom: rect.top };
   }
 
-  private statusMessage(): string {
+  #statusMessage(): string {
     if (this.loadError) return this.loadError;
     if (this.loading) return strings.statusLoading;
     const blocker = this.playback.blocker;
@@ -514,7 +514,7 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  private icon(content: SVGTemplateResult) {
+  #icon(content: SVGTemplateResult) {
     return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
   }
 
@@ -534,7 +534,7 @@ export class ArticlePlayer extends LitElement {
       ?disabled=${disabled}
       @click=${onClick}
     >
-      ${this.icon(content)}
+      ${this.#icon(content)}
     </button>`;
   }
 
@@ -558,14 +558,14 @@ export class ArticlePlayer extends LitElement {
         <div class="buttons">${this.renderButtons(bar)}</div>
         <label class="speed-label">
           ${strings.speed}
-          <select part="speed" @change=${this.onRateChange}>
+          <select part="speed" @change=${this.#onRateChange}>
             ${RATES.map((value) => html`<option value=${value} ?selected=${value === rate}>${value}×</option>`)}
           </select>
         </label>
         ${this.renderMoreControls(bar)}
-        <p class="status" part="status" role="status">${this.statusMessage()}</p>
+        <p class="status" part="status" role="status">${this.#statusMessage()}</p>
       </div>
-      <slot @slotchange=${this.onSlotChange}></slot>
+      <slot @slotchange=${this.#onSlotChange}></slot>
       ${this.renderOverlay()}
     `;
   }
@@ -595,7 +595,7 @@ export class ArticlePlayer extends LitElement {
       'previous',
       strings.previousParagraph,
       icons.previous,
-      this.onPreviousClick,
+      this.#onPreviousClick,
       blocked,
       SHORTCUTS.previousParagraph,
     );
@@ -606,7 +606,7 @@ export class ArticlePlayer extends LitElement {
       'next',
       strings.nextParagraph,
       icons.next,
-      this.onNextClick,
+      this.#onNextClick,
       blocked || position.block >= total - 1,
       SHORTCUTS.nextParagraph,
     );
@@ -618,9 +618,9 @@ export class ArticlePlayer extends LitElement {
       part="button play"
       aria-keyshortcuts=${this.hotkeysEnabled() ? `${SHORTCUTS.togglePlay} Space` : nothing}
       ?disabled=${blocked}
-      @click=${this.onPlayClick}
+      @click=${this.#onPlayClick}
     >
-      ${this.icon(playing ? icons.pause : icons.play)}
+      ${this.#icon(playing ? icons.pause : icons.play)}
       <span>${playing ? strings.pause : strings.play}</span>
     </button>`;
   }

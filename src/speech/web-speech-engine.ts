@@ -46,134 +46,134 @@ const END_GRACE_MS = 10_000;
 
 export class WebSpeechEngine implements SpeechEngine {
   readonly supported: boolean;
-  private readonly synth: SpeechSynthesis | undefined;
-  private readonly Utterance: typeof SpeechSynthesisUtterance | undefined;
-  private readonly clock: Clock;
-  private readonly startTimeoutMs: number;
-  private readonly settleMs: number;
-  private readonly voicesTimeoutMs: number;
-  private readonly voicesPollMs: number;
+  readonly #synth: SpeechSynthesis | undefined;
+  readonly #Utterance: typeof SpeechSynthesisUtterance | undefined;
+  readonly #clock: Clock;
+  readonly #startTimeoutMs: number;
+  readonly #settleMs: number;
+  readonly #voicesTimeoutMs: number;
+  readonly #voicesPollMs: number;
   /** Held until their end or error: an utterance collected early never fires `end`. */
-  private readonly live = new Set<SpeechSynthesisUtterance>();
-  private readonly timers = new Set<number>();
-  private generation = 0;
+  readonly #live = new Set<SpeechSynthesisUtterance>();
+  readonly #timers = new Set<number>();
+  #generation = 0;
   /** Shared by every engine on the same synthesiser: one player's cancel delays another's speak. */
-  private get lastCancelAt(): number {
-    return (this.synth && lastCancelBySynth.get(this.synth)) ?? Number.NEGATIVE_INFINITY;
+  get #lastCancelAt(): number {
+    return (this.#synth && lastCancelBySynth.get(this.#synth)) ?? Number.NEGATIVE_INFINITY;
   }
-  private set lastCancelAt(time: number) {
-    if (this.synth) lastCancelBySynth.set(this.synth, time);
+  set #lastCancelAt(time: number) {
+    if (this.#synth) lastCancelBySynth.set(this.#synth, time);
   }
-  private voicesPromise: Promise<readonly SpeechSynthesisVoice[]> | undefined;
-  private voicesByURI = new Map<string, SpeechSynthesisVoice>();
+  #voicesPromise: Promise<readonly SpeechSynthesisVoice[]> | undefined;
+  #voicesByURI = new Map<string, SpeechSynthesisVoice>();
 
   constructor(options: WebSpeechEngineOptions = {}) {
     const hasWindow = typeof window !== 'undefined';
-    this.synth =
+    this.#synth =
       'synth' in options ? options.synth : hasWindow ? window.speechSynthesis : undefined;
-    this.Utterance =
+    this.#Utterance =
       'Utterance' in options
         ? options.Utterance
         : hasWindow
           ? window.SpeechSynthesisUtterance
           : undefined;
-    this.supported = Boolean(this.synth && this.Utterance);
-    this.clock = options.clock ?? browserClock;
-    this.startTimeoutMs = options.startTimeoutMs ?? 8_000;
-    this.settleMs = options.settleMs ?? 100;
-    this.voicesTimeoutMs = options.voicesTimeoutMs ?? 10_000;
-    this.voicesPollMs = options.voicesPollMs ?? 250;
+    this.supported = Boolean(this.#synth && this.#Utterance);
+    this.#clock = options.clock ?? browserClock;
+    this.#startTimeoutMs = options.startTimeoutMs ?? 8_000;
+    this.#settleMs = options.settleMs ?? 100;
+    this.#voicesTimeoutMs = options.voicesTimeoutMs ?? 10_000;
+    this.#voicesPollMs = options.voicesPollMs ?? 250;
   }
 
   getVoices(): Promise<readonly VoiceInfo[]> {
-    this.voicesPromise ??= this.loadVoices().then((voices) => {
-      this.voicesByURI = new Map(voices.map((voice) => [voice.voiceURI, voice]));
+    this.#voicesPromise ??= this.#loadVoices().then((voices) => {
+      this.#voicesByURI = new Map(voices.map((voice) => [voice.voiceURI, voice]));
       // An empty answer may be a slow engine: ask again next time.
-      if (voices.length === 0) this.voicesPromise = undefined;
+      if (voices.length === 0) this.#voicesPromise = undefined;
       return voices;
     });
-    return this.voicesPromise;
+    return this.#voicesPromise;
   }
 
   speak(request: SpeakRequest, handlers: SpeakHandlers): void {
-    if (!this.synth || !this.Utterance) {
+    if (!this.#synth || !this.#Utterance) {
       handlers.onError({
         code: 'synthesis-unavailable',
         message: 'Speech synthesis is not supported',
       });
       return;
     }
-    const generation = this.generation;
-    const wait = this.lastCancelAt + this.settleMs - this.clock.now();
+    const generation = this.#generation;
+    const wait = this.#lastCancelAt + this.#settleMs - this.#clock.now();
     // The first speak must stay synchronous: iOS drops a speak that is not inside the tap.
-    if (wait > 0) this.later(() => this.attempt(request, handlers, generation, 1), wait);
-    else this.attempt(request, handlers, generation, 1);
+    if (wait > 0) this.#later(() => this.#attempt(request, handlers, generation, 1), wait);
+    else this.#attempt(request, handlers, generation, 1);
   }
 
   isBusy(): boolean {
-    return this.live.size > 0 || this.timers.size > 0;
+    return this.#live.size > 0 || this.#timers.size > 0;
   }
 
   cancel(): void {
-    this.generation++;
-    for (const id of this.timers) this.clock.clearTimeout(id);
-    this.timers.clear();
+    this.#generation++;
+    for (const id of this.#timers) this.#clock.clearTimeout(id);
+    this.#timers.clear();
     // Cancel only when we own something in the queue: the queue is shared with other tabs.
-    if (this.live.size > 0 && this.synth) {
-      this.synth.cancel();
-      this.lastCancelAt = this.clock.now();
+    if (this.#live.size > 0 && this.#synth) {
+      this.#synth.cancel();
+      this.#lastCancelAt = this.#clock.now();
     }
-    this.live.clear();
+    this.#live.clear();
   }
 
-  private attempt(
+  #attempt(
     request: SpeakRequest,
     handlers: SpeakHandlers,
     generation: number,
     attemptNumber: number,
   ): void {
-    if (generation !== this.generation || !this.synth || !this.Utterance) return;
-    const utterance = new this.Utterance(request.text);
+    if (generation !== this.#generation || !this.#synth || !this.#Utterance) return;
+    const utterance = new this.#Utterance(request.text);
     utterance.lang = request.lang;
     utterance.rate = request.rate;
-    const voice = request.voiceURI ? this.voicesByURI.get(request.voiceURI) : undefined;
+    const voice = request.voiceURI ? this.#voicesByURI.get(request.voiceURI) : undefined;
     if (voice) utterance.voice = voice;
 
     let started = false;
     let settled = false;
-    const current = () => generation === this.generation && !settled;
+    const current = () => generation === this.#generation && !settled;
     const finish = () => {
       settled = true;
-      this.live.delete(utterance);
-      this.forget(startTimer);
-      this.forget(endTimer);
+      this.#live.delete(utterance);
+      this.#forget(startTimer);
+      this.#forget(endTimer);
     };
     let endTimer: number | undefined;
-    const startTimer = this.later(() => {
+    const startTimer = this.#later(() => {
       if (!current() || started) return;
       finish();
-      this.synth?.cancel();
-      this.lastCancelAt = this.clock.now();
+      this.#synth?.cancel();
+      this.#lastCancelAt = this.#clock.now();
       if (attemptNumber === 1) {
-        this.later(() => this.attempt(request, handlers, generation, 2), this.settleMs);
+        this.#later(() => this.#attempt(request, handlers, generation, 2), this.#settleMs);
       } else {
         handlers.onError({ code: 'no-start', message: 'The speech engine did not start speaking' });
       }
-    }, this.startTimeoutMs);
+    }, this.#startTimeoutMs);
 
     utterance.onstart = () => {
       if (!current()) return;
       started = true;
-      this.forget(startTimer);
+      this.#forget(startTimer);
       // Some engines never send `end` (Chrome's network voices after ~15 s): move on anyway.
       const expectedMs = estimateSeconds(request.text.length, request.rate) * 1000;
-      endTimer = this.later(
+      endTimer = this.#later(
         () => {
           if (!current()) return;
           finish();
           // Take the stuck utterance out of the queue, or the next one would wait behind it.
-          this.synth?.cancel();
-          this.lastCancelAt = this.clock.now();
+          this.#synth?.cancel();
+          this.#lastCancelAt = this.#clock.now();
           handlers.onEnd();
         },
         expectedMs * END_GRACE_FACTOR + END_GRACE_MS,
@@ -193,7 +193,7 @@ export class WebSpeechEngine implements SpeechEngine {
       finish();
       // Linux Chromium fails a speak() made before speech-dispatcher is up: try once more then.
       if (!started && attemptNumber === 1 && RETRY_CODES.has(event.error)) {
-        this.whenVoicesReady(() => this.attempt(request, handlers, generation, 2));
+        this.#whenVoicesReady(() => this.#attempt(request, handlers, generation, 2));
         return;
       }
       if (CANCEL_CODES.has(event.error)) handlers.onInterrupted();
@@ -201,51 +201,51 @@ export class WebSpeechEngine implements SpeechEngine {
         handlers.onError({ code: event.error, message: `Speech synthesis error: ${event.error}` });
     };
 
-    this.live.add(utterance);
-    this.synth.speak(utterance);
+    this.#live.add(utterance);
+    this.#synth.speak(utterance);
   }
 
   /** Runs `callback` once the engine lists voices (or the wait for them is over), tracked as busy. */
-  private whenVoicesReady(callback: () => void): void {
-    const startedAt = this.clock.now();
+  #whenVoicesReady(callback: () => void): void {
+    const startedAt = this.#clock.now();
     const poll = () => {
-      const ready = (this.synth?.getVoices().length ?? 0) > 0;
-      if (ready || this.clock.now() - startedAt >= this.voicesTimeoutMs) {
-        this.later(callback, this.settleMs);
+      const ready = (this.#synth?.getVoices().length ?? 0) > 0;
+      if (ready || this.#clock.now() - startedAt >= this.#voicesTimeoutMs) {
+        this.#later(callback, this.#settleMs);
       } else {
-        this.later(poll, this.voicesPollMs);
+        this.#later(poll, this.#voicesPollMs);
       }
     };
     poll();
   }
 
-  private later(callback: () => void, ms: number): number {
-    const id = this.clock.setTimeout(() => {
-      this.timers.delete(id);
+  #later(callback: () => void, ms: number): number {
+    const id = this.#clock.setTimeout(() => {
+      this.#timers.delete(id);
       callback();
     }, ms);
-    this.timers.add(id);
+    this.#timers.add(id);
     return id;
   }
 
-  private forget(id: number | undefined): void {
+  #forget(id: number | undefined): void {
     if (id === undefined) return;
-    this.clock.clearTimeout(id);
-    this.timers.delete(id);
+    this.#clock.clearTimeout(id);
+    this.#timers.delete(id);
   }
 
   /** Voices load late: try now, listen for `voiceschanged`, and poll with a bound. */
-  private loadVoices(): Promise<readonly SpeechSynthesisVoice[]> {
-    const synth = this.synth;
+  #loadVoices(): Promise<readonly SpeechSynthesisVoice[]> {
+    const synth = this.#synth;
     if (!synth) return Promise.resolve([]);
     const now = synth.getVoices();
     if (now.length > 0) return Promise.resolve(now);
     return new Promise((resolve) => {
-      const startedAt = this.clock.now();
+      const startedAt = this.#clock.now();
       let pollTimer: number | undefined;
       const done = (voices: readonly SpeechSynthesisVoice[]) => {
         synth.removeEventListener('voiceschanged', onChange);
-        if (pollTimer !== undefined) this.clock.clearTimeout(pollTimer);
+        if (pollTimer !== undefined) this.#clock.clearTimeout(pollTimer);
         resolve(voices);
       };
       const onChange = () => {
@@ -255,11 +255,11 @@ export class WebSpeechEngine implements SpeechEngine {
       const poll = () => {
         const voices = synth.getVoices();
         if (voices.length > 0) done(voices);
-        else if (this.clock.now() - startedAt >= this.voicesTimeoutMs) done([]);
-        else pollTimer = this.clock.setTimeout(poll, this.voicesPollMs);
+        else if (this.#clock.now() - startedAt >= this.#voicesTimeoutMs) done([]);
+        else pollTimer = this.#clock.setTimeout(poll, this.#voicesPollMs);
       };
       synth.addEventListener('voiceschanged', onChange);
-      pollTimer = this.clock.setTimeout(poll, this.voicesPollMs);
+      pollTimer = this.#clock.setTimeout(poll, this.#voicesPollMs);
     });
   }
 }

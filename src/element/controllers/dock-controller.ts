@@ -22,32 +22,35 @@ export class DockController implements ReactiveController {
   /** Whether this player's bar is the one docked at the bottom of a phone's screen. */
   docked = false;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  readonly #host: ReactiveControllerHost & Element;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    adoptPageStyles(this.host.getRootNode(), PAGE_CSS);
-    window.addEventListener(SPEAKING_EVENT, this.onDock);
-    window.addEventListener(DOCK_EVENT, this.onDock);
-    this.docked = document.querySelector(this.host.localName) === this.host;
+    adoptPageStyles(this.#host.getRootNode(), PAGE_CSS);
+    window.addEventListener(SPEAKING_EVENT, this.#onDock);
+    window.addEventListener(DOCK_EVENT, this.#onDock);
+    this.docked = document.querySelector(this.#host.localName) === this.#host;
   }
 
   hostDisconnected(): void {
-    window.removeEventListener(SPEAKING_EVENT, this.onDock);
-    window.removeEventListener(DOCK_EVENT, this.onDock);
+    window.removeEventListener(SPEAKING_EVENT, this.#onDock);
+    window.removeEventListener(DOCK_EVENT, this.#onDock);
     if (!this.docked) return;
     this.docked = false;
-    const next = document.querySelector(this.host.localName);
+    const next = document.querySelector(this.#host.localName);
     if (next) window.dispatchEvent(new CustomEvent(DOCK_EVENT, { detail: next }));
   }
 
   /** The event's player (the one speaking, or the one handed the dock) holds the bottom now. */
-  private readonly onDock = (event: Event) => {
-    const docked = (event as CustomEvent<unknown>).detail === this.host;
+  readonly #onDock = (event: Event) => {
+    const docked = (event as CustomEvent<unknown>).detail === this.#host;
     if (docked !== this.docked) {
       this.docked = docked;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   };
 }

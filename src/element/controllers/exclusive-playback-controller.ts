@@ -19,16 +19,19 @@ export interface ExclusiveHost extends ReactiveControllerHost, EventTarget {
 }
 
 export class ExclusivePlaybackController implements ReactiveController {
-  constructor(private readonly host: ExclusiveHost & Element) {
+  readonly #host: ExclusiveHost & Element;
+
+  constructor(host: ExclusiveHost & Element) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener(SPEAKING_EVENT, this.onSpeaking);
+    window.addEventListener(SPEAKING_EVENT, this.#onSpeaking);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener(SPEAKING_EVENT, this.onSpeaking);
+    window.removeEventListener(SPEAKING_EVENT, this.#onSpeaking);
   }
 
   /** `engine`, except that each `speak()` first pauses the page's other players. */
@@ -37,7 +40,7 @@ export class ExclusivePlaybackController implements ReactiveController {
       get: (target, key) => {
         if (key === 'speak') {
           return (...args: Parameters<SpeechEngine['speak']>) => {
-            window.dispatchEvent(new CustomEvent(SPEAKING_EVENT, { detail: this.host }));
+            window.dispatchEvent(new CustomEvent(SPEAKING_EVENT, { detail: this.#host }));
             target.speak(...args);
           };
         }
@@ -49,8 +52,8 @@ export class ExclusivePlaybackController implements ReactiveController {
     });
   }
 
-  private readonly onSpeaking = (event: Event) => {
+  readonly #onSpeaking = (event: Event) => {
     const speaker = (event as CustomEvent<unknown>).detail;
-    if (speaker !== this.host && this.host.status === 'playing') void this.host.pause();
+    if (speaker !== this.#host && this.#host.status === 'playing') void this.#host.pause();
   };
 }

@@ -5,27 +5,34 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class FollowScrollController implements ReactiveController {
-  private followed: HTMLElement | null = null;
+  #followed: HTMLElement | null = null;
+
+  /** The element to follow now, or null when not reading. */
+  readonly #target: () => HTMLElement | null;
+  readonly #enabled: () => boolean;
+  /** The part of the view not covered by the player's own bar: [top, bottom] in px. */
+  readonly #visibleBand: () => { top: number; bottom: number };
 
   constructor(
     host: ReactiveControllerHost,
-    /** The element to follow now, or null when not reading. */
-    private readonly target: () => HTMLElement | null,
-    private readonly enabled: () => boolean,
-    /** The part of the view not covered by the player's own bar: [top, bottom] in px. */
-    private readonly visibleBand: () => { top: number; bottom: number } = () => ({
+    target: () => HTMLElement | null,
+    enabled: () => boolean,
+    visibleBand: () => { top: number; bottom: number } = () => ({
       top: 0,
       bottom: window.innerHeight,
     }),
   ) {
+    this.#target = target;
+    this.#enabled = enabled;
+    this.#visibleBand = visibleBand;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const element = this.target();
-    if (element === this.followed) return;
-    this.followed = element;
-    if (element && this.enabled() && !isInView(element, this.visibleBand())) {
+    const element = this.#target();
+    if (element === this.#followed) return;
+    this.#followed = element;
+    if (element && this.#enabled() && !isInView(element, this.#visibleBand())) {
       const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     }

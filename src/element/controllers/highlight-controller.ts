@@ -72,32 +72,37 @@ export function adoptPageStyles(root: Node, css: string): void {
 }
 
 export class HighlightController implements ReactiveController {
-  private marked: HTMLElement | null = null;
+  #marked: HTMLElement | null = null;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #target: () => HTMLElement | null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     /** The element to mark now, or null for none. */
-    private readonly target: () => HTMLElement | null,
+    target: () => HTMLElement | null,
   ) {
+    this.#host = host;
+    this.#target = target;
     host.addController(this);
   }
 
   hostConnected(): void {
-    adoptPageStyles(this.host.getRootNode(), PAGE_CSS);
+    adoptPageStyles(this.#host.getRootNode(), PAGE_CSS);
   }
 
   hostUpdated(): void {
-    this.mark(this.target());
+    this.#mark(this.#target());
   }
 
   hostDisconnected(): void {
-    this.mark(null);
+    this.#mark(null);
   }
 
-  private mark(element: HTMLElement | null): void {
-    if (element === this.marked) return;
-    this.marked?.removeAttribute(READING_ATTRIBUTE);
+  #mark(element: HTMLElement | null): void {
+    if (element === this.#marked) return;
+    this.#marked?.removeAttribute(READING_ATTRIBUTE);
     element?.setAttribute(READING_ATTRIBUTE, '');
-    this.marked = element;
+    this.#marked = element;
   }
 }

@@ -30,25 +30,32 @@ export const SHORTCUTS = {
 const OWN_KEYS = 'input, select, textarea, [contenteditable], dialog';
 
 export class KeyboardController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #actions: KeyboardActions;
+  readonly #enabled: () => boolean;
+
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly actions: KeyboardActions,
-    private readonly enabled: () => boolean,
+    host: ReactiveControllerHost & HTMLElement,
+    actions: KeyboardActions,
+    enabled: () => boolean,
   ) {
+    this.#host = host;
+    this.#actions = actions;
+    this.#enabled = enabled;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKeyDown);
+    this.#host.addEventListener('keydown', this.#onKeyDown);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKeyDown);
+    this.#host.removeEventListener('keydown', this.#onKeyDown);
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent) => {
+  readonly #onKeyDown = (event: KeyboardEvent) => {
     if (
-      !this.enabled() ||
+      !this.#enabled() ||
       event.defaultPrevented ||
       event.ctrlKey ||
       event.metaKey ||
@@ -59,28 +66,28 @@ export class KeyboardController implements ReactiveController {
     const target = event.composedPath()[0];
     if (target instanceof Element && target.closest(OWN_KEYS)) return;
     const onButton = target instanceof Element && target.closest('button, a, summary');
-    const action = this.actionFor(event, Boolean(onButton));
+    const action = this.#actionFor(event, Boolean(onButton));
     if (action && action() !== false) event.preventDefault();
   };
 
-  private actionFor(event: KeyboardEvent, onButton: boolean): (() => unknown) | undefined {
+  #actionFor(event: KeyboardEvent, onButton: boolean): (() => unknown) | undefined {
     switch (event.key) {
       case 'k':
       case 'K':
-        return this.actions.togglePlay;
+        return this.#actions.togglePlay;
       case ' ':
         // Space on a button presses that button.
-        return onButton ? undefined : this.actions.togglePlay;
+        return onButton ? undefined : this.#actions.togglePlay;
       case 'ArrowLeft':
-        return event.shiftKey ? this.actions.previousParagraph : this.actions.previousSentence;
+        return event.shiftKey ? this.#actions.previousParagraph : this.#actions.previousSentence;
       case 'ArrowRight':
-        return event.shiftKey ? this.actions.nextParagraph : this.actions.nextSentence;
+        return event.shiftKey ? this.#actions.nextParagraph : this.#actions.nextSentence;
       case '+':
       case '=':
-        return this.actions.faster;
+        return this.#actions.faster;
       case '-':
       case '_':
-        return this.actions.slower;
+        return this.#actions.slower;
       default:
         return undefined;
     }

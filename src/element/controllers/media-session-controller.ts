@@ -21,14 +21,19 @@ export interface MediaSessionInfo {
 }
 
 export class MediaSessionController implements ReactiveController {
-  private audio: HTMLAudioElement | null = null;
-  private active = false;
+  #audio: HTMLAudioElement | null = null;
+  #active = false;
+
+  readonly #actions: MediaSessionActions;
+  readonly #info: () => MediaSessionInfo;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly actions: MediaSessionActions,
-    private readonly info: () => MediaSessionInfo,
+    actions: MediaSessionActions,
+    info: () => MediaSessionInfo,
   ) {
+    this.#actions = actions;
+    this.#info = info;
     host.addController(this);
   }
 
@@ -40,28 +45,28 @@ export class MediaSessionController implements ReactiveController {
   update(playing: boolean, paused = false): void {
     const session = typeof navigator !== 'undefined' ? navigator.mediaSession : undefined;
     if (playing) {
-      this.startSilence();
-      if (session && !this.active) this.claim(session);
+      this.#startSilence();
+      if (session && !this.#active) this.#claim(session);
     } else {
-      this.audio?.pause();
+      this.#audio?.pause();
     }
     if (!session) return;
     session.playbackState = playing ? 'playing' : paused ? 'paused' : 'none';
-    if (!playing && !paused && this.active) this.release(session);
+    if (!playing && !paused && this.#active) this.#release(session);
   }
 
-  private claim(session: MediaSession): void {
-    this.active = true;
-    const { title, artist, artwork } = this.info();
+  #claim(session: MediaSession): void {
+    this.#active = true;
+    const { title, artist, artwork } = this.#info();
     session.metadata = new MediaMetadata({ title, artist, artwork: [...artwork] });
     const handlers: [MediaSessionAction, () => void][] = [
-      ['play', this.actions.play],
-      ['pause', this.actions.pause],
-      ['stop', this.actions.stop],
-      ['previoustrack', this.actions.previousParagraph],
-      ['nexttrack', this.actions.nextParagraph],
-      ['seekbackward', this.actions.previousSentence],
-      ['seekforward', this.actions.nextSentence],
+      ['play', this.#actions.play],
+      ['pause', this.#actions.pause],
+      ['stop', this.#actions.stop],
+      ['previoustrack', this.#actions.previousParagraph],
+      ['nexttrack', this.#actions.nextParagraph],
+      ['seekbackward', this.#actions.previousSentence],
+      ['seekforward', this.#actions.nextSentence],
     ];
     for (const [action, handler] of handlers) {
       try {
@@ -72,8 +77,8 @@ export class MediaSessionController implements ReactiveController {
     }
   }
 
-  private release(session: MediaSession): void {
-    this.active = false;
+  #release(session: MediaSession): void {
+    this.#active = false;
     session.metadata = null;
     for (const action of [
       'play',
@@ -90,17 +95,17 @@ export class MediaSessionController implements ReactiveController {
         // Unknown action: nothing to release.
       }
     }
-    this.audio?.removeAttribute('src');
-    this.audio = null;
+    this.#audio?.removeAttribute('src');
+    this.#audio = null;
   }
 
-  private startSilence(): void {
-    if (!this.audio) {
-      this.audio = new Audio(silentWav());
-      this.audio.loop = true;
+  #startSilence(): void {
+    if (!this.#audio) {
+      this.#audio = new Audio(silentWav());
+      this.#audio.loop = true;
     }
     // Refused under a strict media-src policy or an autoplay rule: speech goes on without it.
-    this.audio.play().catch(() => undefined);
+    this.#audio.play().catch(() => undefined);
   }
 }
 

@@ -29,37 +29,40 @@ function defaultStorage(): Storage | null {
 export class PersistenceController {
   settings: Settings;
 
-  constructor(private readonly storage: Storage | null = defaultStorage()) {
-    this.settings = parseSettings(this.read(SETTINGS_KEY));
+  readonly #storage: Storage | null = defaultStorage();
+
+  constructor(storage: Storage | null = defaultStorage()) {
+    this.#storage = storage;
+    this.settings = parseSettings(this.#read(SETTINGS_KEY));
   }
 
   updateSettings(changes: Partial<Settings>): void {
     this.settings = { ...this.settings, ...changes };
-    this.write(SETTINGS_KEY, serializeSettings(this.settings));
+    this.#write(SETTINGS_KEY, serializeSettings(this.settings));
   }
 
   savedPosition(articleId: string): SavedPosition | undefined {
-    return parsePositions(this.read(POSITIONS_KEY))[articleId];
+    return parsePositions(this.#read(POSITIONS_KEY))[articleId];
   }
 
   /** Saves where reading stands; null forgets it (the article was finished). */
   savePosition(articleId: string, position: Position | null): void {
-    const positions = parsePositions(this.read(POSITIONS_KEY));
+    const positions = parsePositions(this.#read(POSITIONS_KEY));
     const saved = position ? { ...position, savedAt: Date.now() } : null;
-    this.write(POSITIONS_KEY, serializePositions(withPosition(positions, articleId, saved)));
+    this.#write(POSITIONS_KEY, serializePositions(withPosition(positions, articleId, saved)));
   }
 
-  private read(key: string): string | null {
+  #read(key: string): string | null {
     try {
-      return this.storage?.getItem(key) ?? null;
+      return this.#storage?.getItem(key) ?? null;
     } catch {
       return null;
     }
   }
 
-  private write(key: string, value: string): void {
+  #write(key: string, value: string): void {
     try {
-      this.storage?.setItem(key, value);
+      this.#storage?.setItem(key, value);
     } catch {
       // Full or blocked: the position is simply not remembered.
     }

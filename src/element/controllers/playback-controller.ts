@@ -63,31 +63,38 @@ export class PlaybackController implements ReactiveController {
   /** Voices that speak the article's language, for the voice picker. */
   voices: readonly VoiceInfo[] = [];
 
-  private allVoices: readonly VoiceInfo[] = [];
-  private voicesLoaded = false;
-  private readonly chunks = new Map<number, TextRange[]>();
-  private readonly voiceByLang = new Map<string, string | undefined>();
+  #allVoices: readonly VoiceInfo[] = [];
+  #voicesLoaded = false;
+  readonly #chunks = new Map<number, TextRange[]>();
+  readonly #voiceByLang = new Map<string, string | undefined>();
+
+  readonly #host: ReactiveControllerHost;
+  readonly #settings: () => PlaybackSettings;
+  readonly #listener: PlaybackListener;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     readonly engine: SpeechEngine,
-    private readonly settings: () => PlaybackSettings,
-    private readonly listener: PlaybackListener,
+    settings: () => PlaybackSettings,
+    listener: PlaybackListener,
   ) {
+    this.#host = host;
+    this.#settings = settings;
+    this.#listener = listener;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (!this.engine.supported) {
       this.voiceAvailability = VoiceAvailability.Unsupported;
-      this.failIfBlocked();
+      this.#failIfBlocked();
       return;
     }
-    if (this.voicesLoaded) return;
+    if (this.#voicesLoaded) return;
     void this.engine.getVoices().then((voices) => {
-      this.allVoices = voices;
-      this.voicesLoaded = true;
-      this.updateVoices();
+      this.#allVoices = voices;
+      this.#voicesLoaded = true;
+      this.#updateVoices();
     });
   }
 
@@ -99,29 +106,29 @@ export class PlaybackController implements ReactiveController {
   load(article: Article): void {
     if (this.state.status === Status.Playing) this.engine.cancel();
     this.article = article;
-    this.chunks.clear();
-    this.voiceByLang.clear();
+    this.#chunks.clear();
+    this.#voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
-    this.segmentSoon(article, this.state.position.block);
-    this.updateVoices();
-    this.failIfBlocked();
-    this.host.requestUpdate();
+    this.#segmentSoon(article, this.state.position.block);
+    this.#updateVoices();
+    this.#failIfBlocked();
+    this.#host.requestUpdate();
   }
 
   dispatch(event: PlaybackEvent): void {
     const previous = this.state;
     const { state, effects } = reduce(previous, event);
     this.state = state;
-    for (const effect of effects) this.perform(effect);
+    for (const effect of effects) this.#perform(effect);
     if (state !== previous) {
-      this.listener.onTransition(previous, state);
-      this.host.requestUpdate();
+      this.#listener.onTransition(previous, state);
+      this.#host.requestUpdate();
     }
   }
 
   /** Another voice was picked: choose again at the next utterance. */
   forgetVoiceChoice(): void {
-    this.voiceByLang.clear();
+    this.#voiceByLang.clear();
   }
 
   /** Why the article cannot be read at all, or null when it can. */
@@ -140,21 +147,21 @@ export class PlaybackController implements ReactiveController {
 
   /** The block range being read now (the chunk that contains the position). */
   chunkAt(position: Position): TextRange | undefined {
-    return rangeAt(this.chunksOf(position.block), position.offset);
+    return rangeAt(this.#chunksOf(position.block), position.offset);
   }
 
-  private perform(effect: PlaybackEffect): void {
+  #perform(effect: PlaybackEffect): void {
     switch (effect.type) {
       case 'cancel':
         this.engine.cancel();
         return;
       case 'speak':
-        this.speak(effect.position, effect.generation);
+        this.#speak(effect.position, effect.generation);
         return;
     }
   }
 
-  private speak(position: Position, generation: number): void {
+  #speak(position: Position, generation: number): void {
     const article = this.article;
     const block = article?.blocks[position.block];
     const range = this.chunkAt(position);
@@ -162,7 +169,7 @@ export class PlaybackController implements ReactiveController {
     const end: Position = { block: position.block, offset: range.end };
     const text = block.text.slice(position.offset, range.end);
     const lang = block.lang ?? article.lang;
-    const { rate } = this.settings();
+    const { rate } = this.#settings();
     const chunk: SpokenChunk = {
       block: position.block,
       start: position.offset,
@@ -171,16 +178,16 @@ export class PlaybackController implements ReactiveController {
       lang,
       rate,
     };
-    const listener = this.listener;
+    const listener = this.#listener;
     this.engine.speak(
-      { text, lang, voiceURI: this.voiceFor(lang), rate },
+      { text, lang, voiceURI: this.#voiceFor(lang), rate },
       {
         onStart: () => {
           listener.onChunkStart?.(chunk);
           // Ready the next block while this one is heard: its sentences, and the segmenter.
           const next = position.block + 1;
           if (range.end >= block.text.length && next < article.blocks.length) {
-            this.segmentSoon(article, next);
+            this.#segmentSoon(article, next);
           }
         },
         onBoundary: (charIndex, charLength) =>
@@ -207,58 +214,58 @@ export class PlaybackController implements ReactiveController {
    * (ICU's rules), which made the load's longest task longer. Play is enabled only once the
    * voices are in, seconds later on most engines; an early Play segments the block itself.
    */
-  private segmentSoon(article: Article, blockIndex: number): void {
+  #segmentSoon(article: Article, blockIndex: number): void {
     const segment = () => {
-      if (this.article === article) this.chunksOf(blockIndex);
+      if (this.article === article) this.#chunksOf(blockIndex);
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(segment, { timeout: 1000 });
     else setTimeout(segment, 0);
   }
 
-  private chunksOf(blockIndex: number): TextRange[] {
-    let ranges = this.chunks.get(blockIndex);
+  #chunksOf(blockIndex: number): TextRange[] {
+    let ranges = this.#chunks.get(blockIndex);
     if (ranges) {
       // Most recently used last, so the oldest goes first.
-      this.chunks.delete(blockIndex);
+      this.#chunks.delete(blockIndex);
     } else {
       const block = this.article?.blocks[blockIndex];
       ranges = block ? chunkRanges(block.text, block.lang ?? this.article?.lang ?? '') : [];
     }
-    this.chunks.set(blockIndex, ranges);
+    this.#chunks.set(blockIndex, ranges);
     // A few blocks around the reading are enough: memory must not grow with what was read.
-    if (this.chunks.size > CHUNK_CACHE_BLOCKS) {
-      const oldest = this.chunks.keys().next().value;
-      if (oldest !== undefined) this.chunks.delete(oldest);
+    if (this.#chunks.size > CHUNK_CACHE_BLOCKS) {
+      const oldest = this.#chunks.keys().next().value;
+      if (oldest !== undefined) this.#chunks.delete(oldest);
     }
     return ranges;
   }
 
-  private voiceFor(lang: string): string | null {
-    if (!this.voiceByLang.has(lang)) {
-      const preferred = this.settings().voiceURI;
+  #voiceFor(lang: string): string | null {
+    if (!this.#voiceByLang.has(lang)) {
+      const preferred = this.#settings().voiceURI;
       // The article's own voices are already filtered from the thousands an engine may have.
       const sameLanguage = primaryLanguage(lang) === primaryLanguage(this.article?.lang ?? '');
-      const candidates = sameLanguage ? this.voices : this.allVoices;
-      this.voiceByLang.set(lang, chooseVoice(candidates, lang, preferred)?.voiceURI);
+      const candidates = sameLanguage ? this.voices : this.#allVoices;
+      this.#voiceByLang.set(lang, chooseVoice(candidates, lang, preferred)?.voiceURI);
     }
-    return this.voiceByLang.get(lang) ?? null;
+    return this.#voiceByLang.get(lang) ?? null;
   }
 
-  private updateVoices(): void {
-    if (!this.engine.supported || !this.voicesLoaded) return;
+  #updateVoices(): void {
+    if (!this.engine.supported || !this.#voicesLoaded) return;
     const lang = this.article?.lang;
-    this.voices = lang ? voicesFor(this.allVoices, lang) : [];
-    if (this.allVoices.length === 0) this.voiceAvailability = VoiceAvailability.None;
+    this.voices = lang ? voicesFor(this.#allVoices, lang) : [];
+    if (this.#allVoices.length === 0) this.voiceAvailability = VoiceAvailability.None;
     else if (lang && this.voices.length === 0) {
       this.voiceAvailability = VoiceAvailability.NoneForLanguage;
     } else this.voiceAvailability = VoiceAvailability.Ready;
     // Choose the voice now, not between the Play tap and speak().
-    if (lang) this.voiceFor(lang);
-    this.failIfBlocked();
-    this.host.requestUpdate();
+    if (lang) this.#voiceFor(lang);
+    this.#failIfBlocked();
+    this.#host.requestUpdate();
   }
 
-  private failIfBlocked(): void {
+  #failIfBlocked(): void {
     const blocker = this.blocker;
     if (blocker && this.article) this.dispatch({ type: 'fail', error: blocker });
   }

@@ -31,12 +31,12 @@ export class ReadAlongController implements ReactiveController {
   /** The voice sends word boundaries: they beat any estimate, from then on. */
   boundariesSeen = false;
 
-  private map: { block: number; map: TextMap } | null = null;
+  #map: { block: number; map: TextMap } | null = null;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: ReadAlongOptions,
-  ) {
+  readonly #options: ReadAlongOptions;
+
+  constructor(host: ReactiveControllerHost, options: ReadAlongOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
@@ -47,11 +47,11 @@ export class ReadAlongController implements ReactiveController {
   chunkStarted(chunk: SpokenChunk): void {
     this.chunk = chunk;
     this.currentWord = null;
-    this.show(SENTENCE_HIGHLIGHT, chunk.block, chunk.start, chunk.end);
+    this.#show(SENTENCE_HIGHLIGHT, chunk.block, chunk.start, chunk.end);
   }
 
   chunkBoundary(chunk: SpokenChunk, charIndex: number, charLength: number | undefined): void {
-    if (chunk !== this.chunk || !this.options.wordsEnabled()) return;
+    if (chunk !== this.chunk || !this.#options.wordsEnabled()) return;
     this.boundariesSeen = true;
     const word = wordContaining(chunk, charIndex, charLength);
     // A boundary on punctuation or space alone (some engines) moves nothing.
@@ -74,31 +74,31 @@ export class ReadAlongController implements ReactiveController {
 
   /** The spoken-text offset in block `index` of a DOM point, or -1. */
   offsetIn(index: number, node: Node, offset: number): number {
-    return this.mapOf(index)?.offsetOf(node, offset) ?? -1;
+    return this.#mapOf(index)?.offsetOf(node, offset) ?? -1;
   }
 
   /** Highlights `word` (relative to the chunk's text) as the one being spoken. */
   showWord(chunk: SpokenChunk, word: TextRange): void {
     const start = chunk.start + word.start;
     this.currentWord = { block: chunk.block, start };
-    this.show(WORD_HIGHLIGHT, chunk.block, start, chunk.start + word.end);
+    this.#show(WORD_HIGHLIGHT, chunk.block, start, chunk.start + word.end);
   }
 
-  private show(name: string, block: number, start: number, end: number): void {
+  #show(name: string, block: number, start: number, end: number): void {
     if (!supported()) return;
-    const range = this.mapOf(block)?.range(start, end);
+    const range = this.#mapOf(block)?.range(start, end);
     if (range) CSS.highlights.set(name, new Highlight(range));
     else CSS.highlights.delete(name);
   }
 
-  private mapOf(block: number): TextMap | null {
-    if (this.map?.block !== block) {
-      const element = this.options.element(block);
-      const map = element ? textMap(element, this.options.skip()) : null;
+  #mapOf(block: number): TextMap | null {
+    if (this.#map?.block !== block) {
+      const element = this.#options.element(block);
+      const map = element ? textMap(element, this.#options.skip()) : null;
       // If the markup changed since it was read, offsets no longer match: highlight nothing.
-      this.map = map && map.text === this.options.blockText(block) ? { block, map } : null;
+      this.#map = map && map.text === this.#options.blockText(block) ? { block, map } : null;
     }
-    return this.map?.map ?? null;
+    return this.#map?.map ?? null;
   }
 }
 

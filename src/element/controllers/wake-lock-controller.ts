@@ -2,51 +2,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class WakeLockController implements ReactiveController {
-  private sentinel: WakeLockSentinel | null = null;
-  private wanted = false;
+  #sentinel: WakeLockSentinel | null = null;
+  #wanted = false;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.set(false);
   }
 
   set(wanted: boolean): void {
-    this.wanted = wanted;
-    if (wanted) void this.acquire();
+    this.#wanted = wanted;
+    if (wanted) void this.#acquire();
     else {
-      void this.sentinel?.release().catch(() => undefined);
-      this.sentinel = null;
+      void this.#sentinel?.release().catch(() => undefined);
+      this.#sentinel = null;
     }
   }
 
-  private async acquire(): Promise<void> {
-    if (this.sentinel || document.visibilityState !== 'visible' || !('wakeLock' in navigator))
+  async #acquire(): Promise<void> {
+    if (this.#sentinel || document.visibilityState !== 'visible' || !('wakeLock' in navigator))
       return;
     try {
       const sentinel = await navigator.wakeLock.request('screen');
-      if (!this.wanted) {
+      if (!this.#wanted) {
         void sentinel.release();
         return;
       }
-      this.sentinel = sentinel;
+      this.#sentinel = sentinel;
       // The browser releases it when the page is hidden.
       sentinel.addEventListener('release', () => {
-        if (this.sentinel === sentinel) this.sentinel = null;
+        if (this.#sentinel === sentinel) this.#sentinel = null;
       });
     } catch {
       // Refused (battery saver, policy): reading goes on, the screen may dim.
     }
   }
 
-  private readonly onVisibilityChange = () => {
-    if (this.wanted && document.visibilityState === 'visible') void this.acquire();
+  readonly #onVisibilityChange = () => {
+    if (this.#wanted && document.visibilityState === 'visible') void this.#acquire();
   };
 }

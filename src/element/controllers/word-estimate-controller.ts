@@ -13,16 +13,21 @@ export class WordEstimateController implements ReactiveController {
   /** The listener's speech speed, learned from each utterance (also for the time left). */
   readonly speed = new SpeedEstimate();
 
-  private schedule: TimedWord[] = [];
-  private chunk: SpokenChunk | null = null;
-  private startedAt = 0;
-  private timer: number | undefined;
+  #schedule: TimedWord[] = [];
+  #chunk: SpokenChunk | null = null;
+  #startedAt = 0;
+  #timer: number | undefined;
+
+  readonly #readAlong: ReadAlongController;
+  readonly #wordsEnabled: () => boolean;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly readAlong: ReadAlongController,
-    private readonly wordsEnabled: () => boolean,
+    readAlong: ReadAlongController,
+    wordsEnabled: () => boolean,
   ) {
+    this.#readAlong = readAlong;
+    this.#wordsEnabled = wordsEnabled;
     host.addController(this);
   }
 
@@ -32,46 +37,46 @@ export class WordEstimateController implements ReactiveController {
 
   chunkStarted(chunk: SpokenChunk): void {
     this.stop();
-    this.chunk = chunk;
-    this.startedAt = performance.now();
-    if (!this.wordsEnabled() || this.readAlong.boundariesSeen) return;
+    this.#chunk = chunk;
+    this.#startedAt = performance.now();
+    if (!this.#wordsEnabled() || this.#readAlong.boundariesSeen) return;
     const expected = this.speed.expectedMs(chunk.text.length, chunk.rate);
-    this.schedule = scheduleWords(chunk.text, chunk.lang, expected);
-    this.tick();
+    this.#schedule = scheduleWords(chunk.text, chunk.lang, expected);
+    this.#tick();
   }
 
   /** Real boundaries beat the estimate. */
   chunkBoundary(): void {
-    this.stopTimer();
+    this.#stopTimer();
   }
 
   chunkEnded(chunk: SpokenChunk, completed: boolean): void {
-    if (chunk !== this.chunk) return;
+    if (chunk !== this.#chunk) return;
     if (completed) {
-      this.speed.measure(chunk.text.length, performance.now() - this.startedAt, chunk.rate);
+      this.speed.measure(chunk.text.length, performance.now() - this.#startedAt, chunk.rate);
     }
     this.stop();
   }
 
   /** Reading stopped or paused. */
   stop(): void {
-    this.stopTimer();
-    this.chunk = null;
+    this.#stopTimer();
+    this.#chunk = null;
   }
 
-  private readonly tick = (): void => {
-    const chunk = this.chunk;
-    if (!chunk || chunk !== this.readAlong.chunk) return;
-    const elapsed = performance.now() - this.startedAt;
-    const word = wordAt(this.schedule, elapsed);
-    if (word) this.readAlong.showWord(chunk, word);
-    const next = this.schedule.find((candidate) => candidate.at > elapsed);
+  readonly #tick = (): void => {
+    const chunk = this.#chunk;
+    if (!chunk || chunk !== this.#readAlong.chunk) return;
+    const elapsed = performance.now() - this.#startedAt;
+    const word = wordAt(this.#schedule, elapsed);
+    if (word) this.#readAlong.showWord(chunk, word);
+    const next = this.#schedule.find((candidate) => candidate.at > elapsed);
     // After the last word, the highlight waits for the real end: never ahead of the engine.
-    if (next) this.timer = window.setTimeout(this.tick, Math.max(16, next.at - elapsed));
+    if (next) this.#timer = window.setTimeout(this.#tick, Math.max(16, next.at - elapsed));
   };
 
-  private stopTimer(): void {
-    window.clearTimeout(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    window.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }
