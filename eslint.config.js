@@ -1,5 +1,5 @@
 // ESLint flat config: @eslint/js, typescript-eslint (strict, type-checked), and for the
-// element and the app: Lit, Lit accessibility and web-component best practices.
+// element and the app: Lit templates, their accessibility and web-component best practices.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import litPlugin from 'eslint-plugin-lit';
@@ -80,10 +80,10 @@ export default defineConfig(
       globals: { ...globals.browser },
     },
     settings: {
-      wc: { elementBaseClasses: ['LitElement', 'ReactiveElement'] },
+      wc: { elementBaseClasses: ['ReactiveBase'] },
     },
     rules: {
-      // LitElement defines connectedCallback & co., so `super.connectedCallback()` needs no guard
+      // ReactiveBase defines connectedCallback & co., so `super.connectedCallback()` needs no guard
       // (the rule is for direct HTMLElement subclasses, where they may be undefined).
       'wc/guard-super-call': 'off',
     },

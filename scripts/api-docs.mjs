@@ -73,6 +73,12 @@ export function renderApi(manifest) {
     '_Generated from the JSDoc by `npm run docs:api` (the Custom Elements Manifest, `custom-elements.json`); edit the sources, not this section._',
     '',
   ];
+  // Only a documented element's API is "everything of" it (not the base class's).
+  const documented = new Set(
+    manifest.modules.flatMap((module) =>
+      (module.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.name),
+    ),
+  );
   for (const module of manifest.modules) {
     for (const element of module.declarations ?? []) {
       if (!element.customElement || !element.tagName) continue;
@@ -86,7 +92,7 @@ export function renderApi(manifest) {
       if (element.summary) out.push(element.summary, '');
       if (element.description && element.description !== element.summary)
         out.push(element.description, '');
-      if (element.superclass?.module)
+      if (element.superclass?.module && documented.has(element.superclass.name))
         out.push(
           `Everything of \`${element.superclass.name}\` (attributes, properties, methods, events, parts, custom properties), and:`,
           '',

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { charactersFrom } from '../core/timing.js';
@@ -15,6 +15,7 @@ import { icons } from './icons.js';
 import { ArticlePlayer, type BarState } from './player-element.js';
 import { listeningStyles } from './listening-styles.js';
 import { playerStyles } from './player-styles.js';
+import type { PropertyDeclarations } from './reactive-base.js';
 import { sentenceAfter, sentenceBefore, wordStartAt } from './sentence-navigation.js';
 
 const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;

@@ -1,4 +1,4 @@
-import { svg } from 'lit';
+import { svg } from 'lit-html';
 
 /** Decorative icons: each button also has a text name. */
 export const icons = {

@@ -1,13 +1,4 @@
-import {
-  html,
-  LitElement,
-  type CSSResultGroup,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit-html';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { languageName, speechErrorMessage, strings } from './i18n.js';
@@ -24,6 +15,7 @@ import { playerEvent } from './events.js';
 import { icons } from './icons.js';
 import { ArticleLoadError, fetchArticle, renderArticle } from './load-article.js';
 import { playerStyles } from './player-styles.js';
+import { ReactiveBase, type PropertyDeclarations, type PropertyValues } from './reactive-base.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
@@ -72,8 +64,8 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * @cssprop --ap-word-background - Background of the word being read.
  * @cssprop --ap-word-color - Text colour of the word being read.
  */
-export class ArticlePlayer extends LitElement {
-  static override styles: CSSResultGroup = playerStyles;
+export class ArticlePlayer extends ReactiveBase {
+  static override styles: CSSStyleSheet | readonly CSSStyleSheet[] = playerStyles;
   static override properties: PropertyDeclarations = {
     src: { reflect: true },
     rate: { type: Number, reflect: true },

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './reactive-base.js';
 
 /** The shadow styles of <article-player>: the control bar. */
 export const playerStyles = css`

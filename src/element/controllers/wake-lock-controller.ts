@@ -1,5 +1,5 @@
 /** Keeps the screen on while reading in the foreground, where the browser allows it. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
 
 export class WakeLockController implements ReactiveController {
   #sentinel: WakeLockSentinel | null = null;
