@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import articles from './scripts/vite-plugin-articles.js';
 import embed from './scripts/vite-plugin-embed.js';
+import htmlPartials from './scripts/vite-plugin-html-partials.js';
 import inlineCss from './scripts/vite-plugin-inline-css.js';
 import pwa from './scripts/vite-plugin-app-pwa.js';
 
@@ -18,6 +19,8 @@ export default defineConfig({
   appType: 'mpa',
   base: '/',
   plugins: [
+    // `<!--partial:NAME-->` in a page: src/app/partials/NAME.html, before Vite reads the page's assets.
+    htmlPartials({ dir: repo('./src/app/partials'), rootDir: repo('./') }),
     // Vitest loads this file too; the unit tests call the pipeline directly, not through the plugin.
     process.env['VITEST']
       ? null

@@ -5,22 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, SPEECH_ARG } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-/** Flags for Debian's Chromium here (see the test-environment doc). */
-const chromiumArgs = [
-  ...(isRoot ? ['--no-sandbox'] : []),
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Real voices, for a test of the real engine; the fake engine does not need them.
-  '--enable-speech-dispatcher',
-];
+/** Flags for Debian's Chromium here, with real voices for a test of the real engine (the fake engine does not need them). */
+const chromiumArgs = [...CHROMIUM_ARGS, SPEECH_ARG];
 
 // scripts/test.mjs sets AP_WTR_SUMMARY to collect the counts as JSON.
 const summaryFile = process.env.AP_WTR_SUMMARY;

@@ -526,9 +526,11 @@ export function renderArticleMarkup(article: ParsedArticle): string {
   ].join('\n');
 }
 
-/** Placeholders in `src/app/article.html` and `src/app/index.html`. */
+/**
+ * Placeholders in `src/app/article.html` and `src/app/index.html`. (The article page's `<title>` and
+ * `<meta name="description">` are the template's own, replaced.)
+ */
 export const PLACEHOLDERS = {
-  head: '<!--article:head-->',
   article: '<!--article:body-->',
   list: '<!--articles:list-->',
 } as const;
@@ -556,8 +558,8 @@ function replaceOnce(
 }
 
 /**
- * Builds an article's page from the (already processed) template: `<html lang>`, `<title>`, the description
- * and the article markup. `templateName` is only for messages.
+ * Builds an article's page from the (already processed) template: `<html lang>`, `<title>`, `<meta
+ * name="description">` and the article markup. `templateName` is only for messages.
  */
 export function renderArticlePage(
   template: string,
@@ -578,7 +580,7 @@ export function renderArticlePage(
   );
   html = replaceOnce(
     html,
-    PLACEHOLDERS.head,
+    /<meta\s+name="description"[^>]*>/iu,
     `<meta name="description" content="${escapeHtml(article.standfirst)}">`,
     templateName,
   );

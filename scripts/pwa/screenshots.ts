@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { CHROMIUM_ARGS } from '../chromium.mjs';
 import { startStaticServer } from '../static-server.js';
 import type { ScreenshotSpec } from './manifest.js';
 
@@ -14,16 +15,6 @@ export function chromiumPath(): string | null {
   const candidate = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   return existsSync(candidate) ? candidate : null;
 }
-
-const ARGS = [
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Takes each screenshot into `outDir/<spec.file>`. Resolves with the ones taken. */
 export async function takeScreenshots(
@@ -36,7 +27,7 @@ export async function takeScreenshots(
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     timeout: 30_000,
   });
   try {

@@ -49,7 +49,7 @@ const TEMPLATE = `<!doctype html>
 <html lang="en">
   <head>
     <title>Article</title>
-    <!--article:head-->
+    <meta name="description" content="An article, read aloud." />
   </head>
   <body>
     <main>
@@ -383,10 +383,17 @@ describe('renderArticlePage', () => {
     expect(page).not.toContain('<!--article:');
   });
 
-  it('fails, naming the template, when a placeholder is missing', () => {
-    expect(() =>
-      renderArticlePage('<html><title>x</title></html>', seed, 'src/app/article.html'),
-    ).toThrow(/^src\/app\/article\.html: missing <!--article:head-->/u);
+  it.each([
+    ['the description', '<html><title>x</title></html>', 'missing /<meta\\s+name="description"'],
+    [
+      'the article',
+      '<html><title>x</title><meta name="description" content="x"></html>',
+      'missing <!--article:body-->',
+    ],
+  ])('fails, naming the template, when %s is missing', (_what, template, message) => {
+    expect(() => renderArticlePage(template, seed, 'src/app/article.html')).toThrow(
+      `src/app/article.html: ${message}`,
+    );
   });
 });
 

@@ -3,23 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS as BASE_ARGS, SPEECH_ARG } from '../../../scripts/chromium.mjs';
 import { CHROMIUM_PATH } from './env';
 
-/**
- * Flags for Debian's Chromium on a headless, offline-ish CI machine (see
- * docs test-environment): no sandbox as root, no GPU, nothing that phones home,
- * and speech through speech-dispatcher (without that flag there are no voices).
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-speech-dispatcher',
-];
+/** The flags of every Chromium launch here (scripts/chromium.mjs), and speech through speech-dispatcher. */
+export const CHROMIUM_ARGS: readonly string[] = [...BASE_ARGS, SPEECH_ARG];
 
 export interface LaunchOptions {
   /** Extra Chromium flags, appended to CHROMIUM_ARGS. */
