@@ -297,7 +297,7 @@ export async function highlightSection(site) {
       for (const size of HIGHLIGHT_SIZES) {
         const page = await browser.context.newPage();
         try {
-          await page.goto(site.url('/bench/blank.html'), { waitUntil: 'load' });
+          await page.goto(site.url('/bench/blank-full.html'), { waitUntil: 'load' });
           const made = await page.evaluate(makeFakePlayer, {
             fragmentUrl: `/bench/fragments/en-${String(size)}.html`,
             auto: false,
@@ -384,7 +384,7 @@ export async function highlightSection(site) {
   const details = [
     '### Highlight cost: details',
     '',
-    `A player made on \`/bench/blank.html\` (the embed alone, cross-origin isolated for 5 µs timers) with a fake engine that answers with the browser's real voices and is driven by the benchmark. JS: first, chunks "play" in real time at rate 3 for 3 s (word highlights from the timing estimate: each timer callback that changed a highlight is timed); then, from a block near the end of the article, 30 utterances get \`start\`, a \`boundary\` for every word, and \`end\` (each handler timed from its call to its return; for \`end\`, to the end of the element's update). Rendering: the main thread's style, layout, pre-paint, paint, layerize and commit time, and its intersection-observer updates (which \`content-visibility: auto\` relies on), in a DevTools trace over 60 animation frames with one word-highlight change before each, minus the same over 60 frames without a change (${idle.join(', ')} per frame); "total" adds the median JS time of a boundary update.`,
+    `A full player made on \`/bench/blank-full.html\` (\`article-player-full.js\` alone, cross-origin isolated for 5 µs timers; the embed highlights words only from boundary events) with a fake engine that answers with the browser's real voices and is driven by the benchmark. JS: first, chunks "play" in real time at rate 3 for 3 s (word highlights from the timing estimate: each timer callback that changed a highlight is timed); then, from a block near the end of the article, 30 utterances get \`start\`, a \`boundary\` for every word, and \`end\` (each handler timed from its call to its return; for \`end\`, to the end of the element's update). Rendering: the main thread's style, layout, pre-paint, paint, layerize and commit time, and its intersection-observer updates (which \`content-visibility: auto\` relies on), in a DevTools trace over 60 animation frames with one word-highlight change before each, minus the same over 60 frames without a change (${idle.join(', ')} per frame); "total" adds the median JS time of a boundary update.`,
     '',
     ...notes.map((note) => `- ${note}`),
     '',

@@ -3,6 +3,7 @@
 //   /bench/en-<N>.html              the embed (dist/embed/article-player.js) and an article of N paragraphs
 //   /bench/fragments/<name>.html    the article markup alone, for pages that make the element themselves
 //   /bench/blank.html               the embed alone
+//   /bench/blank-full.html          the full player alone (highlight cost)
 //   /articles/bench-en-10000/       the article page template with 10,000 paragraphs, added to the
 //                                   service worker's precache (so that its second visit is served by it)
 
@@ -86,6 +87,7 @@ ${body}
 `;
 
 const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></script>';
+const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** Builds the bench site from the snapshot; returns what it could set up. */
 export function buildSite() {
@@ -96,6 +98,11 @@ export function buildSite() {
   writeFileSync(
     path.join(benchDir, 'blank.html'),
     page('bench: the embed alone', EMBED_SCRIPT, '<main></main>'),
+  );
+  // The full player: its word highlight also runs on the timing estimate (the embed's does not).
+  writeFileSync(
+    path.join(benchDir, 'blank-full.html'),
+    page('bench: the full player alone', FULL_SCRIPT, '<main></main>'),
   );
   for (const count of SPEAK_SIZES) {
     const markup = articleHtml(generateArticle('en', count));

@@ -107,6 +107,8 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
   #controllers = new Set<ReactiveController>();
   #changed: PropertyValues = new Map();
   #reflecting = new Set<string>();
+  /** Property being set from its attribute: reflecting it back would rewrite the page's value. */
+  #settingFromAttribute: string | null = null;
   /** Attribute being written by reflection: its attributeChangedCallback is ours, not news. */
   #reflectingAttribute: string | null = null;
   #updatePending = false;
@@ -158,12 +160,16 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
     const type = this.constructor as typeof ReactiveBase;
     for (const [property, declaration] of ReactiveBase.#declarationsOf(type)) {
       if (declaration.state || declaration.attributeName !== name) continue;
+      this.#settingFromAttribute = property;
       (this as Record<string, unknown>)[property] =
         declaration.type === Boolean
           ? value !== null
           : declaration.type === Number && value !== null
             ? Number(value)
             : value;
+      this.#settingFromAttribute = null;
+      // The attribute is the truth now, even over a reflection pending from an initial value.
+      this.#reflecting.delete(property);
     }
   }
 
@@ -175,7 +181,12 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
       if (value === oldValue || (value !== value && oldValue !== oldValue)) return;
       if (!this.#changed.has(name)) this.#changed.set(name, oldValue);
       const type = this.constructor as typeof ReactiveBase;
-      if (ReactiveBase.#declarationsOf(type).get(name)?.reflect) this.#reflecting.add(name);
+      if (
+        ReactiveBase.#declarationsOf(type).get(name)?.reflect &&
+        name !== this.#settingFromAttribute
+      ) {
+        this.#reflecting.add(name);
+      }
     }
     if (!this.#updatePending) {
       this.#updatePending = true;
@@ -193,8 +204,8 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
     const early = this.#early;
     this.#early = null;
     for (const [name, value] of early ?? []) (this as Record<string, unknown>)[name] = value;
+    // Changes made in willUpdate join this update (as in Lit): they schedule no other.
     const changed = this.#changed;
-    this.#changed = new Map();
     try {
       this.willUpdate(changed);
       for (const controller of this.#controllers) controller.hostUpdate?.();
@@ -205,6 +216,7 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
       // update must not stop every later one.
       reportError(error);
     }
+    this.#changed = new Map();
     this.#updatePending = false;
     for (const controller of this.#controllers) controller.hostUpdated?.();
     if (!this.hasUpdated) {

@@ -33,10 +33,12 @@ class TestElement extends ReactiveBase {
   readonly log: string[] = [];
   readonly changes: PropertyValues[] = [];
   fail = false;
+  deriveLabel = false;
 
   protected override willUpdate(changed: PropertyValues): void {
     this.changes.push(new Map(changed));
     this.log.push('willUpdate');
+    if (this.deriveLabel && changed.has('count')) this.label = `count ${this.count}`;
   }
 
   protected override firstUpdated(): void {
@@ -123,6 +125,30 @@ describe('ReactiveBase', () => {
     expect(element.hasAttribute('is-on')).to.equal(false);
     expect(element.hasAttribute('label')).to.equal(false);
     expect(TestElement.observedAttributes).to.deep.equal(['label', 'count', 'is-on', 'plain']);
+  });
+
+  it('never rewrites an attribute the page set', async () => {
+    const element = await mount(
+      '<test-reactive-base count="2.50" is-on="yes"></test-reactive-base>',
+    );
+    expect(element.count).to.equal(2.5);
+    expect(element.on).to.equal(true);
+    await element.updateComplete;
+    expect(element.getAttribute('count')).to.equal('2.50');
+    expect(element.getAttribute('is-on')).to.equal('yes');
+  });
+
+  it('changes made in willUpdate join the update they are made in', async () => {
+    const element = await mount();
+    element.deriveLabel = true;
+    element.count = 9;
+    await element.updateComplete;
+    const renders = element.renders;
+    expect(text(element)).to.equal('count 9 9 false x');
+    expect(element.getAttribute('label')).to.equal('count 9');
+    // Nothing else is pending: the derived change scheduled no second update.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(element.renders).to.equal(renders);
   });
 
   it('batches changes into one update, telling willUpdate what changed and from what', async () => {
