@@ -122,12 +122,14 @@ export async function waitForSpeech(
 
 /**
  * Waits until the page has a voice whose `lang` starts with `langPrefix` (voices arrive about 2 s
- * after load here, through `voiceschanged`). Returns the matching voices' names and langs.
+ * after load here, through `voiceschanged`). Returns the matching voices' names and langs. The
+ * bound is generous: when Chromium has to start speech-dispatcher again on a loaded machine, the
+ * voices have been seen to take more than 15 s.
  */
 export async function waitForVoices(
   page: Page,
   langPrefix = 'en',
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<{ name: string; lang: string }[]> {
   await page.waitForFunction(
     (prefix) =>
