@@ -473,6 +473,26 @@ describe('<article-player> for publishers', () => {
       expect(reading.backgroundColor).to.equal(getComputedStyle(mark).backgroundColor);
       mark.remove();
     });
+
+    it('its sticky bar never hides the focused element (a link scrolled under it)', async () => {
+      const paragraphs = Array.from(
+        { length: 60 },
+        (_, i) => `<p>Paragraph ${i + 1} with <a href="#p${i}">a link</a> in it.</p>`,
+      ).join('');
+      const { player } = await mount({ markup: `<article>${paragraphs}</article>` });
+      const bar = part(player, 'bar');
+      const link = player.querySelectorAll('a')[30]!;
+      player.querySelectorAll('a')[29]!.focus({ preventScroll: true });
+      // Scroll so that the next link sits right under the sticky bar.
+      window.scrollBy(0, link.getBoundingClientRect().top - 10);
+      expect(bar.getBoundingClientRect().bottom).to.be.greaterThan(
+        link.getBoundingClientRect().bottom,
+      );
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(link);
+      expect(link.getBoundingClientRect().top).to.be.at.least(bar.getBoundingClientRect().bottom);
+      await player.stop();
+    });
   });
 
   describe('several players on one page', () => {

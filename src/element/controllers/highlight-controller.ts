@@ -36,6 +36,16 @@ article-player [${READING_ATTRIBUTE}] {
     box-shadow: 0 0 0 0.35em var(--ap-paragraph-background-dark, #473c00);
   }
 }
+/* Focus never hides under the player's sticky bar (WCAG 2.4.11): room above a focused element,
+   unless the page sets its own scroll-padding (this rule has no specificity). */
+:where(html:has(article-player)) {
+  scroll-padding-top: 6rem;
+}
+@media (max-width: 600px) {
+  :where(html:has(article-player)) {
+    scroll-padding-top: 9rem;
+  }
+}
 @media (forced-colors: active) {
   ::highlight(ap-sentence) {
     background-color: Mark;
