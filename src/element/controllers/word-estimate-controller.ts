@@ -14,7 +14,7 @@ export class WordEstimateController implements ReactiveController {
   readonly speed = new SpeedEstimate();
 
   #schedule: TimedWord[] = [];
-  #chunk: SpokenChunk | null = null;
+  /** When the chunk being read along (`readAlong.chunk`) started. */
   #startedAt = 0;
   #timer: number | undefined;
 
@@ -35,9 +35,9 @@ export class WordEstimateController implements ReactiveController {
     this.stop();
   }
 
+  /** After the read-along controller's own `chunkStarted`. */
   chunkStarted(chunk: SpokenChunk): void {
     this.stop();
-    this.#chunk = chunk;
     this.#startedAt = performance.now();
     if (!this.#wordsEnabled() || this.#readAlong.boundariesSeen) return;
     const expected = this.speed.expectedMs(chunk.text.length, chunk.rate);
@@ -47,26 +47,28 @@ export class WordEstimateController implements ReactiveController {
 
   /** Real boundaries beat the estimate. */
   chunkBoundary(): void {
-    this.#stopTimer();
+    this.stop();
   }
 
+  /** Before the read-along controller's own `chunkEnded`. */
   chunkEnded(chunk: SpokenChunk, completed: boolean): void {
-    if (chunk !== this.#chunk) return;
+    if (chunk !== this.#readAlong.chunk) return;
     if (completed) {
       this.speed.measure(chunk.text.length, performance.now() - this.#startedAt, chunk.rate);
     }
     this.stop();
   }
 
-  /** Reading stopped or paused. */
+  /** Stops the estimate: reading stopped or paused, or the voice reports its words. */
   stop(): void {
-    this.#stopTimer();
-    this.#chunk = null;
+    window.clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   readonly #tick = (): void => {
-    const chunk = this.#chunk;
-    if (!chunk || chunk !== this.#readAlong.chunk) return;
+    // Reading paused or stopped, or words switched off: the read-along has no chunk then.
+    const chunk = this.#readAlong.chunk;
+    if (!chunk) return;
     const elapsed = performance.now() - this.#startedAt;
     const word = wordAt(this.#schedule, elapsed);
     if (word) this.#readAlong.showWord(chunk, word);
@@ -74,9 +76,4 @@ export class WordEstimateController implements ReactiveController {
     // After the last word, the highlight waits for the real end: never ahead of the engine.
     if (next) this.#timer = window.setTimeout(this.#tick, Math.max(16, next.at - elapsed));
   };
-
-  #stopTimer(): void {
-    window.clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
 }
