@@ -8,20 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+import { contentTypeOf } from './content-types.mjs';
 
 export interface StaticServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -74,7 +61,7 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
       }
       const body = await readFile(target);
       res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(path.extname(target)),
         'Cache-Control': 'no-cache',
         'Content-Length': String(body.length),
       });

@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { contentTypeOf } from '../content-types.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE = path.join(ROOT, '.cache/bench');
@@ -231,18 +232,6 @@ export async function startPreview(port, outDir) {
   return { origin, stop, url: (p) => new URL(p, `${origin}/`).href };
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
  * A static server of `dir` on 127.0.0.1:`port`, answering as `vite preview` does (`/a/` is
  * `a/index.html`, `/a` redirects to `/a/`, an unknown path is a 404, nothing cached), except that
@@ -273,7 +262,7 @@ export async function startStaticServer(port, dir) {
       }
       try {
         const body = await readFile(file);
-        headers['Content-Type'] = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        headers['Content-Type'] = contentTypeOf(path.extname(file));
         response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
       } catch {
         response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');

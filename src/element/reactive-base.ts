@@ -104,6 +104,8 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
   /** Where the template renders: the shadow root, with the class's styles. */
   readonly renderRoot: ShadowRoot;
 
+  /** This class's declared properties (with its ancestors'). */
+  readonly #declared: Declarations;
   #controllers = new Set<ReactiveController>();
   #changed: PropertyValues = new Map();
   #reflecting = new Set<string>();
@@ -120,9 +122,9 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
   constructor() {
     super();
     const type = this.constructor as typeof ReactiveBase;
-    const declarations = ReactiveBase.#declarationsOf(type);
+    this.#declared = ReactiveBase.#declarationsOf(type);
     // Values set on the element before it was defined would hide the accessors: keep them aside.
-    for (const name of declarations.keys()) {
+    for (const name of this.#declared.keys()) {
       if (Object.hasOwn(this, name)) {
         this.#early?.set(name, this[name as keyof this]);
         Reflect.deleteProperty(this, name);
@@ -157,8 +159,7 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === this.#reflectingAttribute) return;
-    const type = this.constructor as typeof ReactiveBase;
-    for (const [property, declaration] of ReactiveBase.#declarationsOf(type)) {
+    for (const [property, declaration] of this.#declared) {
       if (declaration.state || declaration.attributeName !== name) continue;
       this.#settingFromAttribute = property;
       (this as Record<string, unknown>)[property] =
@@ -180,11 +181,7 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
       // NaN to NaN is no change.
       if (value === oldValue || (value !== value && oldValue !== oldValue)) return;
       if (!this.#changed.has(name)) this.#changed.set(name, oldValue);
-      const type = this.constructor as typeof ReactiveBase;
-      if (
-        ReactiveBase.#declarationsOf(type).get(name)?.reflect &&
-        name !== this.#settingFromAttribute
-      ) {
+      if (this.#declared.get(name)?.reflect && name !== this.#settingFromAttribute) {
         this.#reflecting.add(name);
       }
     }
@@ -226,10 +223,8 @@ export abstract class ReactiveBase extends HTMLElement implements ReactiveContro
   }
 
   #reflect(): void {
-    const type = this.constructor as typeof ReactiveBase;
-    const declarations = ReactiveBase.#declarationsOf(type);
     for (const name of this.#reflecting) {
-      const declaration = declarations.get(name);
+      const declaration = this.#declared.get(name);
       if (!declaration) continue;
       // Declared types only: Boolean, Number, String.
       const value = (this as Record<string, unknown>)[name] as string | number | boolean | null;

@@ -19,9 +19,9 @@ export interface ExclusiveHost extends ReactiveControllerHost, EventTarget {
 }
 
 export class ExclusivePlaybackController implements ReactiveController {
-  readonly #host: ExclusiveHost & Element;
+  readonly #host: ExclusiveHost;
 
-  constructor(host: ExclusiveHost & Element) {
+  constructor(host: ExclusiveHost) {
     this.#host = host;
     host.addController(this);
   }
