@@ -80,10 +80,10 @@ export default defineConfig(
       globals: { ...globals.browser },
     },
     settings: {
-      wc: { elementBaseClasses: ['ReactiveBase'] },
+      wc: { elementBaseClasses: ['LitElement'] },
     },
     rules: {
-      // ReactiveBase defines connectedCallback & co., so `super.connectedCallback()` needs no guard
+      // LitElement defines connectedCallback & co., so `super.connectedCallback()` needs no guard
       // (the rule is for direct HTMLElement subclasses, where they may be undefined).
       'wc/guard-super-call': 'off',
     },

@@ -1,7 +1,7 @@
 /**
  * Vite plugin: the embeddable `<article-player>`, `dist/embed/article-player.js`.
  *
- * One self-contained, minified ES module (lit-html included) that defines the element and makes no
+ * One self-contained, minified ES module (Lit included) that defines the element and makes no
  * other request, for publishers who add a single script tag. It is a second Vite build in library
  * mode, run when the app's build has written its files (`closeBundle`), into the app's output so
  * that the site serves it (`/embed/article-player.js`, used by the `/embed/` page).

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { charactersFrom } from '../core/timing.js';
@@ -15,7 +15,6 @@ import { icons } from './icons.js';
 import { ArticlePlayer, type BarState } from './player-element.js';
 import { listeningStyles } from './listening-styles.js';
 import { playerStyles } from './player-styles.js';
-import type { PropertyDeclarations } from './reactive-base.js';
 import { sentenceAfter, sentenceBefore, wordStartAt } from './sentence-navigation.js';
 
 const SLEEP_MINUTES = [5, 10, 15, 30, 45, 60] as const;
@@ -80,15 +79,23 @@ export class FullArticlePlayer extends ArticlePlayer {
    * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing, which
    * a strict Content Security Policy refuses and reports unless it allows `media-src data:`.
    */
-  noMediaSession = false;
+  declare noMediaSession: boolean;
 
-  private resumeOffer: Position | null = null;
-  private sleep: 'off' | 'end' | number = 'off';
+  declare private resumeOffer: Position | null;
+  declare private sleep: 'off' | 'end' | number;
   /** The dialog's content (hundreds of voices, with espeak-ng) is rendered only while it is open. */
-  private settingsOpen = false;
+  declare private settingsOpen: boolean;
   private sleepTimer: number | undefined;
   private charactersAfter: number[] = [0];
   private chunkStartedAt = 0;
+
+  constructor(...args: ConstructorParameters<typeof ArticlePlayer>) {
+    super(...args);
+    this.noMediaSession = false;
+    this.resumeOffer = null;
+    this.sleep = 'off';
+    this.settingsOpen = false;
+  }
 
   override connectedCallback(): void {
     // Without the attribute, the listener's last choice.

@@ -1,4 +1,4 @@
-import { svg } from 'lit-html';
+import { svg } from 'lit';
 
 /** Decorative icons: each button also has a text name. */
 export const icons = {

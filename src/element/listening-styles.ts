@@ -1,4 +1,4 @@
-import { css } from './reactive-base.js';
+import { css } from 'lit';
 
 /** The full player's extras: the position slider and the settings dialog. */
 export const listeningStyles = css`

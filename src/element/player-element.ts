@@ -1,4 +1,13 @@
-import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit-html';
+import {
+  html,
+  LitElement,
+  nothing,
+  type CSSResultGroup,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { languageName, speechErrorMessage, strings } from './i18n.js';
@@ -15,7 +24,6 @@ import { playerEvent } from './events.js';
 import { icons } from './icons.js';
 import { ArticleLoadError, fetchArticle, renderArticle } from './load-article.js';
 import { playerStyles } from './player-styles.js';
-import { ReactiveBase, type PropertyDeclarations, type PropertyValues } from './reactive-base.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
@@ -64,8 +72,8 @@ const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [conten
  * @cssprop --ap-word-background - Background of the word being read.
  * @cssprop --ap-word-color - Text colour of the word being read.
  */
-export class ArticlePlayer extends ReactiveBase {
-  static override styles: CSSStyleSheet | readonly CSSStyleSheet[] = playerStyles;
+export class ArticlePlayer extends LitElement {
+  static override styles: CSSResultGroup = playerStyles;
   static override properties: PropertyDeclarations = {
     src: { reflect: true },
     rate: { type: Number, reflect: true },
@@ -112,20 +120,22 @@ export class ArticlePlayer extends ReactiveBase {
     () => this.hotkeysEnabled(),
   );
 
+  // Reactive properties are declared, not initialised as fields (a field would hide Lit's
+  // accessor): their defaults are set in the constructor.
   /** Where to load the article from: a pre-rendered article page or its JSON. */
-  src: string | null = null;
+  declare src: string | null;
   /** Speaking rate, 0.5 to 3. */
-  rate = 1;
+  declare rate: number;
   /** The voiceURI of the voice to use; by default one is chosen for the article's language. */
-  voice: string | null = null;
+  declare voice: string | null;
   /** Don't scroll to keep the block being read in view. */
-  noFollow = false;
+  declare noFollow: boolean;
   /** Turn the keyboard shortcuts off. */
-  noHotkeys = false;
+  declare noHotkeys: boolean;
   /** A CSS selector for more content not to read, besides the built-in rules. */
-  skip: string | null = null;
-  private loadError: string | null = null;
-  private loading = false;
+  declare skip: string | null;
+  declare private loadError: string | null;
+  declare private loading: boolean;
   /** The article's block elements, by block index. */
   protected blockElements: HTMLElement[] = [];
   /** The children as `readArticle` last saw them. */
@@ -136,6 +146,14 @@ export class ArticlePlayer extends ReactiveBase {
   // eslint-disable-next-line wc/no-constructor-params
   constructor(engine: SpeechEngine = new WebSpeechEngine()) {
     super();
+    this.src = null;
+    this.rate = 1;
+    this.voice = null;
+    this.noFollow = false;
+    this.noHotkeys = false;
+    this.skip = null;
+    this.loadError = null;
+    this.loading = false;
     this.playback = new PlaybackController(
       this,
       this.#exclusive.guard(engine),

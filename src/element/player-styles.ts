@@ -1,4 +1,4 @@
-import { css } from './reactive-base.js';
+import { css } from 'lit';
 
 /** The shadow styles of <article-player>: the control bar. */
 export const playerStyles = css`

@@ -4,7 +4,7 @@
  * above their article, so that two docked bars never cover each other. When the docked player
  * leaves the page, the first one left takes the bottom.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SPEAKING_EVENT } from './exclusive-playback-controller.js';
 import { adoptPageStyles } from './highlight-controller.js';
 

@@ -6,7 +6,7 @@
  * first tells the page, synchronously, through a window event (which also reaches players
  * defined by another copy of this code, e.g. the embed and an app bundle on one page).
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SpeechEngine } from '../../speech/engine.js';
 
 /** Internal: not part of the public API (public events are `ap-*` on the element). */

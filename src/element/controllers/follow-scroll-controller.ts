@@ -2,7 +2,7 @@
  * Keeps the block being read in view: scrolls only when it has left the view, smoothly
  * unless the user asked for reduced motion. Never moves focus.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class FollowScrollController implements ReactiveController {
   #followed: HTMLElement | null = null;

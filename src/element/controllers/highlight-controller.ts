@@ -2,7 +2,7 @@
  * Marks the block being read with `data-reading`, the one change the player makes to the
  * article's markup, and puts the style for it into the page (shadow styles cannot reach it).
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export const READING_ATTRIBUTE = 'data-reading';
 

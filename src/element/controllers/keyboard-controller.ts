@@ -2,7 +2,7 @@
  * Keyboard shortcuts while focus is in the player (its controls or its article). They can be
  * turned off (WCAG 2.1.4), and never act on keys a focused control needs itself.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface KeyboardActions {
   togglePlay(): void;

@@ -2,7 +2,7 @@
  * Lock-screen and headset controls through the Media Session API. Speech alone creates no media
  * session, so a silent looping <audio> plays while reading; it stops on pause.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface MediaSessionActions {
   play(): void;

@@ -2,7 +2,7 @@
  * Playback: the core reducer plus a speech engine. It performs the reducer's effects, turns
  * engine callbacks into reducer events, and tells the host which public events to fire.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Article, Position } from '../../core/article.js';
 import {
   initialState,

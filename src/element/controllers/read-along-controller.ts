@@ -4,7 +4,7 @@
  * without them the sentence alone is highlighted (the full player adds a timing estimate:
  * `WordEstimateController`).
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { wordRanges, type TextRange } from '../../core/segment.js';
 import { textMap, type TextMap } from '../text-map.js';
 import type { SpokenChunk } from './playback-controller.js';

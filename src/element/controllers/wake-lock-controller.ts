@@ -1,5 +1,5 @@
 /** Keeps the screen on while reading in the foreground, where the browser allows it. */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class WakeLockController implements ReactiveController {
   #sentinel: WakeLockSentinel | null = null;

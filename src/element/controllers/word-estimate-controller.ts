@@ -4,7 +4,7 @@
  * utterance's start and learning the real speed at each end, so that it never runs ahead into
  * the next sentence. Once the voice sends boundaries, they alone move the highlight.
  */
-import type { ReactiveController, ReactiveControllerHost } from '../reactive-base.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { scheduleWords, SpeedEstimate, wordAt, type TimedWord } from '../../core/word-timing.js';
 import type { SpokenChunk } from './playback-controller.js';
 import type { ReadAlongController } from './read-along-controller.js';
