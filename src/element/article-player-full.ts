@@ -1,5 +1,5 @@
 /**
- * Defines <article-player> as the full player, with the listening extras (the app's, and
+ * Defines <article-player> as the full player, with the listening features (the app's, and
  * `dist/embed/article-player-full.js`). Import `./full-player-element.js` for the class alone.
  */
 import { FullArticlePlayer } from './full-player-element.js';

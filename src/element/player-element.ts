@@ -5,25 +5,36 @@ import {
   type CSSResultGroup,
   type PropertyDeclarations,
   type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
 } from 'lit';
-import type { Article, Position } from '../core/article.js';
+import type { Article } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
-import { languageName, speechErrorMessage, strings } from './i18n.js';
+import { primaryLanguage } from '../core/voices.js';
 import type { SpeechEngine } from '../speech/engine.js';
-import { WebSpeechEngine } from '../speech/web-speech-engine.js';
+import { browserClock, WebSpeechEngine, type Clock } from '../speech/web-speech-engine.js';
 import { readBlocks } from './blocks.js';
+import { icon, iconButton } from './controls.js';
+import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
-import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
-import { PlaybackController, type SpokenChunk } from './controllers/playback-controller.js';
+import { PlaybackController } from './controllers/playback-controller.js';
 import { ReadAlongController } from './controllers/read-along-controller.js';
 import { playerEvent } from './events.js';
+import type {
+  AttachedFeature,
+  BarState,
+  Place,
+  PlayerActions,
+  PlayerContext,
+  PlayerFeature,
+} from './feature.js';
+import { languageName, speechErrorMessage, strings } from './i18n.js';
 import { icons } from './icons.js';
 import { ArticleLoadError, fetchArticle, renderArticle } from './load-article.js';
 import { playerStyles } from './player-styles.js';
+import { SettingsStore } from './settings-store.js';
+
+export type { BarState } from './feature.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
@@ -32,14 +43,27 @@ const MAX_RATE = 3;
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
 
+/** The features registered on each element class (a subclass starts from its parent's). */
+const registered = new WeakMap<typeof ArticlePlayer, readonly PlayerFeature[]>();
+
+function featuresOf(type: typeof ArticlePlayer): readonly PlayerFeature[] {
+  for (let t: unknown = type; typeof t === 'function'; t = Object.getPrototypeOf(t)) {
+    const features = registered.get(t as typeof ArticlePlayer);
+    if (features) return features;
+  }
+  return [];
+}
+
 /**
  * Reads the article inside it aloud, highlighting the paragraph, sentence and word being read.
  *
  * @summary An accessible text-to-speech player for the article it wraps.
  *
  * This is the player of the embed (`dist/embed/article-player.js`): the controls a publisher's
- * page needs, kept small. `FullArticlePlayer` (`article-player-full.js`, the app's) adds the
- * listening extras: sentence buttons, position slider, resume, settings, sleep timer, lock screen.
+ * page needs, kept small. Features add the rest (`ArticlePlayer.use(feature)`, before the tag is
+ * defined); `FullArticlePlayer` (`article-player-full.js`, the app's) is this element with the
+ * listening features registered: sentence buttons, position slider, resume, settings, sleep
+ * timer, lock screen.
  *
  * @slot - The article markup. It is read, never rewritten; the block being read gets `data-reading`.
  *
@@ -85,40 +109,30 @@ export class ArticlePlayer extends LitElement {
     loading: { state: true },
   };
 
+  /**
+   * Adds features to every player of this class created from now on: their properties, styles
+   * and controls. Call it before the tag is defined, so that the features' attributes are
+   * observed.
+   */
+  static use(...features: readonly PlayerFeature[]): void {
+    const known = featuresOf(this);
+    const added = features.filter((feature) => !known.includes(feature));
+    registered.set(this, [...known, ...added]);
+    for (const feature of added) {
+      for (const [name, options] of Object.entries(feature.properties ?? {})) {
+        this.createProperty(name, options);
+      }
+    }
+    this.finalize();
+    for (const feature of added) {
+      if (feature.styles) this.elementStyles.push(...this.finalizeStyles(feature.styles));
+    }
+  }
+
   // `lang` is the global attribute, not a reactive property: watched here so that it stays live.
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
   }
-
-  /** Starting this player pauses the page's others (one speech queue per browser). */
-  readonly #exclusive = new ExclusivePlaybackController(this);
-  protected readonly playback: PlaybackController;
-  private readonly highlight = new HighlightController(this, () => this.#currentElement());
-  private readonly followScroll = new FollowScrollController(
-    this,
-    () => (this.status === Status.Playing ? this.#currentElement() : null),
-    () => this.followEnabled(),
-    () => this.#visibleBand(),
-  );
-  protected readonly readAlong = new ReadAlongController(this, {
-    element: (index) => this.blockElements[index] ?? null,
-    blockText: (index) => this.playback.article?.blocks[index]?.text ?? '',
-    skip: () => this.skip ?? '',
-    wordsEnabled: () => this.wordsEnabled(),
-  });
-  private readonly keyboard = new KeyboardController(
-    this,
-    {
-      togglePlay: () => this.#togglePlay(),
-      previousSentence: () => this.previousSentence(),
-      nextSentence: () => this.nextSentence(),
-      previousParagraph: () => void this.previous(),
-      nextParagraph: () => void this.next(),
-      faster: () => this.#stepRate(1),
-      slower: () => this.#stepRate(-1),
-    },
-    () => this.hotkeysEnabled(),
-  );
 
   // Reactive properties are declared, not initialised as fields (a field would hide Lit's
   // accessor): their defaults are set in the constructor.
@@ -136,15 +150,22 @@ export class ArticlePlayer extends LitElement {
   declare skip: string | null;
   declare private loadError: string | null;
   declare private loading: boolean;
+
+  /** Starting this player pauses the page's others (one speech queue per browser). */
+  readonly #exclusive = new ExclusivePlaybackController(this);
+  readonly #settings = new SettingsStore();
+  readonly #playback: PlaybackController;
+  readonly #readAlong: ReadAlongController;
+  readonly #features: readonly AttachedFeature[];
   /** The article's block elements, by block index. */
-  protected blockElements: HTMLElement[] = [];
+  #blockElements: HTMLElement[] = [];
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
   #loadAbort: AbortController | null = null;
 
-  // The browser calls it with no argument (the default engine); tests pass a fake engine.
+  // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
-  constructor(engine: SpeechEngine = new WebSpeechEngine()) {
+  constructor(engine?: SpeechEngine, clock: Clock = browserClock) {
     super();
     this.src = null;
     this.rate = 1;
@@ -154,22 +175,69 @@ export class ArticlePlayer extends LitElement {
     this.skip = null;
     this.loadError = null;
     this.loading = false;
-    this.playback = new PlaybackController(
+    const settings = this.#settings;
+    const playback = new PlaybackController(
       this,
-      this.#exclusive.guard(engine),
-      () => ({ rate: this.clampedRate(), voiceURI: this.preferredVoice() }),
-      {
-        onTransition: (previous, next) => this.onTransition(previous, next),
-        onChunkStart: (chunk) => this.chunkStarted(chunk),
-        onChunkBoundary: (chunk, index, length) => this.chunkBoundary(chunk, index, length),
-        onChunkEnd: (chunk, completed) => this.chunkEnded(chunk, completed),
-      },
+      this.#exclusive.guard(engine ?? new WebSpeechEngine({ clock })),
+      () => ({ rate: this.#rate(), voiceURI: this.#preferredVoice() }),
+    );
+    this.#playback = playback;
+    new HighlightController(this, () => this.#currentElement());
+    new FollowScrollController(
+      this,
+      () => (this.status === Status.Playing ? this.#currentElement() : null),
+      () => !this.noFollow && settings.value.follow,
+      () => this.#visibleBand(),
+    );
+    const readAlong = new ReadAlongController(this, {
+      element: (index) => this.#blockElements[index] ?? null,
+      blockText: (index) => playback.article?.blocks[index]?.text ?? '',
+      skip: () => this.skip ?? '',
+      wordsEnabled: () => settings.value.highlightWords,
+    });
+    this.#readAlong = readAlong;
+    // The read-along subscribes first: features that follow its chunk see it set.
+    playback.subscribe({
+      onChunkStart: (chunk) => readAlong.chunkStarted(chunk),
+      onChunkBoundary: (chunk, index, length) => readAlong.chunkBoundary(chunk, index, length),
+      onChunkEnd: (chunk) => readAlong.chunkEnded(chunk),
+      onTransition: (previous, next) => this.#announce(previous, next),
+    });
+    settings.subscribe((value, changes) => {
+      if (changes.highlightWords === false) readAlong.clear();
+      this.requestUpdate();
+    });
+    const actions: PlayerActions = {
+      togglePlay: () => this.#togglePlay(),
+      previousParagraph: () => void this.previous(),
+      nextParagraph: () => void this.next(),
+      faster: () => this.#stepRate(1),
+      slower: () => this.#stepRate(-1),
+    };
+    new KeyboardController(this, actions, () => this.#hotkeysEnabled());
+    const context: PlayerContext = {
+      player: this,
+      playback,
+      readAlong,
+      settings,
+      actions,
+      clock,
+      blockElement: (index) => this.#blockElements[index] ?? null,
+      bar: () => this.#bar(),
+      rate: () => this.#rate(),
+      preferredVoice: () => this.#preferredVoice(),
+      hotkeysEnabled: () => this.#hotkeysEnabled(),
+      restartFromWord: () => this.#restartFromWord(),
+      renderPlace: (place) => this.#renderPlace(place),
+    };
+    this.#features = featuresOf(this.constructor as typeof ArticlePlayer).map((feature) =>
+      feature.attach(context),
     );
   }
 
   /** 'idle', 'playing', 'paused', 'ended' or 'error'. */
   get status(): Status {
-    return this.playback.state.status;
+    return this.#playback.state.status;
   }
 
   override connectedCallback(): void {
@@ -187,7 +255,7 @@ export class ArticlePlayer extends LitElement {
     super.attributeChangedCallback(name, old, value);
     // Another language: another voice, and the article read again in it.
     // (A `src` load sets it, then reads the article itself.)
-    if (name === 'lang' && old !== value && this.playback.article && !this.loading) {
+    if (name === 'lang' && old !== value && this.#playback.article && !this.loading) {
       this.#readArticle();
     }
   }
@@ -210,44 +278,45 @@ export class ArticlePlayer extends LitElement {
     if (changed.has('src') && this.src) void this.#loadSource(this.src);
     // A new skip selector changes what there is to read (a load reads it anyway).
     else if (changed.has('skip') && this.hasUpdated) this.#readArticle();
-    if (changed.has('voice')) this.playback.forgetVoiceChoice();
-    if ((changed.has('rate') || changed.has('voice')) && this.hasUpdated) this.restartFromWord();
+    if (changed.has('voice')) this.#playback.forgetVoiceChoice();
+    if ((changed.has('rate') || changed.has('voice')) && this.hasUpdated) this.#restartFromWord();
   }
 
   /** Starts or resumes reading. Resolves once playing (or failed to). */
   async play(): Promise<void> {
     // Synchronous up to speak(): iOS drops a speak() that comes after an await.
-    this.playback.dispatch({ type: 'play' });
+    this.#playback.dispatch({ type: 'play' });
     await this.updateComplete;
   }
 
   /** Pauses; `play()` resumes from the start of the sentence. */
   async pause(): Promise<void> {
-    this.playback.dispatch({ type: 'pause' });
+    this.#playback.dispatch({ type: 'pause' });
     await this.updateComplete;
   }
 
-  /** Stops and goes back to the start (the full player also forgets the saved position). */
+  /** Stops and goes back to the start (where a feature keeps the position, it forgets it). */
   async stop(): Promise<void> {
-    this.playback.dispatch({ type: 'stop' });
+    this.#playback.dispatch({ type: 'stop' });
+    for (const feature of this.#features) feature.stopped?.();
     await this.updateComplete;
   }
 
   /** Reads the next block (or waits there, when paused). */
   async next(): Promise<void> {
-    this.playback.dispatch({ type: 'next' });
+    this.#playback.dispatch({ type: 'next' });
     await this.updateComplete;
   }
 
   /** Goes to the start of the block, or to the block before when already at its start. */
   async previous(): Promise<void> {
-    this.playback.dispatch({ type: 'previous' });
+    this.#playback.dispatch({ type: 'previous' });
     await this.updateComplete;
   }
 
   /** Moves to block `index` (zero-based), keeping the status: reading continues from there. */
   async seek(index: number): Promise<void> {
-    this.playback.dispatch({ type: 'seek', position: { block: index, offset: 0 } });
+    this.#playback.dispatch({ type: 'seek', position: { block: index, offset: 0 } });
     await this.updateComplete;
   }
 
@@ -259,23 +328,24 @@ export class ArticlePlayer extends LitElement {
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
     const block = this.#blockIndexOf(target);
-    if (block < 0 || this.playback.blocker) return;
-    this.playback.dispatch({
-      type: 'seek',
-      position: { block, offset: this.tapOffset(block, event) },
-    });
-    this.playback.dispatch({ type: 'play' });
+    if (block < 0 || this.#playback.blocker) return;
+    let offset: number | undefined;
+    for (const feature of this.#features) {
+      offset ??= feature.tapOffset?.(block, event);
+    }
+    this.#playback.dispatch({ type: 'seek', position: { block, offset: offset ?? 0 } });
+    this.#playback.dispatch({ type: 'play' });
   };
 
   readonly #onPageHide = () => {
     // Chromium may go on speaking after the page is gone.
-    if (this.status === Status.Playing) this.playback.dispatch({ type: 'pause' });
+    if (this.status === Status.Playing) this.#playback.dispatch({ type: 'pause' });
   };
 
   readonly #onVisibilityChange = () => {
     // Back from the background: never show "playing" with nothing being said.
     if (document.visibilityState === 'visible' && this.status === Status.Playing) {
-      if (!this.playback.engine.isBusy()) this.playback.dispatch({ type: 'restart' });
+      if (!this.#playback.engine.isBusy()) this.#playback.dispatch({ type: 'restart' });
     }
   };
 
@@ -294,7 +364,7 @@ export class ArticlePlayer extends LitElement {
   readonly #onNextClick = () => void this.next();
 
   readonly #onRateChange = (event: Event) => {
-    this.setRate(Number((event.target as HTMLSelectElement).value));
+    this.#setRate(Number((event.target as HTMLSelectElement).value));
   };
 
   #togglePlay(): void {
@@ -302,55 +372,34 @@ export class ArticlePlayer extends LitElement {
     else void this.play();
   }
 
-  /** Skips to the next sentence; false where this player does not move by sentence (the embed). */
-  protected nextSentence(): boolean {
-    return false;
-  }
-
-  /** Skips back a sentence; false where this player does not move by sentence (the embed). */
-  protected previousSentence(): boolean {
-    return false;
-  }
-
-  /** The engine started speaking a chunk (the full player also estimates its words). */
-  protected chunkStarted(chunk: SpokenChunk): void {
-    this.readAlong.chunkStarted(chunk);
-  }
-
-  /** The engine reports a word boundary in the chunk. */
-  protected chunkBoundary(chunk: SpokenChunk, index: number, length: number | undefined): void {
-    this.readAlong.chunkBoundary(chunk, index, length);
-  }
-
-  /** The chunk ended: `completed` when spoken to its end. */
-  protected chunkEnded(chunk: SpokenChunk, _completed: boolean): void {
-    this.readAlong.chunkEnded(chunk);
-  }
-
   #stepRate(direction: 1 | -1): void {
-    const index = RATES.findIndex((rate) => rate >= this.clampedRate());
+    const index = RATES.findIndex((rate) => rate >= this.#rate());
     const next = RATES[Math.min(RATES.length - 1, Math.max(0, index + direction))];
-    if (next !== undefined) this.setRate(next);
+    if (next !== undefined) this.#setRate(next);
   }
 
-  /** The listener picked a rate (the full player remembers it). */
-  protected setRate(rate: number): void {
+  /** The listener picked a rate: the `rate` property, and the settings (which may keep it). */
+  #setRate(rate: number): void {
     this.rate = rate;
+    this.#settings.update({ rate: this.#rate() });
   }
 
   /** A new rate or voice: speak again from the word being read, not from the sentence start. */
-  protected restartFromWord(): void {
-    const word = this.readAlong.currentWord;
-    const { status, position } = this.playback.state;
+  #restartFromWord(): void {
+    const word = this.#readAlong.currentWord;
+    const { status, position } = this.#playback.state;
     if (
       status === Status.Playing &&
       word &&
       word.block === position.block &&
       word.start > position.offset
     ) {
-      this.playback.dispatch({ type: 'seek', position: { block: word.block, offset: word.start } });
+      this.#playback.dispatch({
+        type: 'seek',
+        position: { block: word.block, offset: word.start },
+      });
     } else {
-      this.playback.dispatch({ type: 'restart' });
+      this.#playback.dispatch({ type: 'restart' });
     }
   }
 
@@ -358,21 +407,17 @@ export class ArticlePlayer extends LitElement {
     this.#childrenRead = [...this.childNodes];
     const { blocks, elements } = readBlocks(this, this.skip ?? '');
     const lang = this.#articleLang();
-    const previous = this.playback.article;
+    const previous = this.#playback.article;
     const unchanged =
       previous?.lang === lang &&
       previous.blocks.length === blocks.length &&
       previous.blocks.every((block, index) => block.text === blocks[index]?.text);
-    this.blockElements = elements;
+    this.#blockElements = elements;
     if (unchanged) return;
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
     const article: Article = { id: this.#articleId(), lang, title, blocks };
-    this.playback.load(article);
-    this.articleLoaded(article);
+    this.#playback.load(article);
   }
-
-  /** A new article is ready to play (the full player offers to continue where it stopped). */
-  protected articleLoaded(_article: Article): void {}
 
   async #loadSource(src: string): Promise<void> {
     this.#loadAbort?.abort();
@@ -380,7 +425,7 @@ export class ArticlePlayer extends LitElement {
     this.#loadAbort = abort;
     this.loading = true;
     this.loadError = null;
-    this.playback.dispatch({ type: 'stop' });
+    this.#playback.dispatch({ type: 'stop' });
     try {
       const article = await fetchArticle(src, fetch, abort.signal);
       if (abort.signal.aborted) return;
@@ -398,14 +443,14 @@ export class ArticlePlayer extends LitElement {
           ? strings.loadNotArticle
           : strings.loadFailed(detail);
       this.loadError = message;
-      this.playback.dispatch({ type: 'fail', error: { code: 'load-failed', message } });
+      this.#playback.dispatch({ type: 'fail', error: { code: 'load-failed', message } });
     } finally {
       if (!abort.signal.aborted) this.loading = false;
     }
   }
 
-  /** Every change of the playback state: the public events (the full player does more). */
-  protected onTransition(previous: PlaybackState, next: PlaybackState): void {
+  /** Every change of the playback state: the public events. */
+  #announce(previous: PlaybackState, next: PlaybackState): void {
     const playing = next.status === Status.Playing;
     if (previous.status !== next.status) {
       if (playing) this.dispatchEvent(playerEvent('ap-play', undefined));
@@ -416,7 +461,7 @@ export class ArticlePlayer extends LitElement {
       if (next.status === Status.Error && next.error) {
         this.dispatchEvent(playerEvent('ap-error', { ...next.error }));
       }
-      if (!playing) this.readAlong.clear();
+      if (!playing) this.#readAlong.clear();
     }
     const moved = previous.position.block !== next.position.block;
     const started = previous.status !== Status.Playing && playing;
@@ -431,9 +476,9 @@ export class ArticlePlayer extends LitElement {
   }
 
   #currentElement(): HTMLElement | null {
-    const { status, position } = this.playback.state;
+    const { status, position } = this.#playback.state;
     if (status !== Status.Playing && status !== Status.Paused) return null;
-    return this.blockElements[position.block] ?? null;
+    return this.#blockElements[position.block] ?? null;
   }
 
   #blockIndexOf(target: Element): number {
@@ -442,15 +487,10 @@ export class ArticlePlayer extends LitElement {
       element && element !== this;
       element = element.parentElement
     ) {
-      const index = this.blockElements.indexOf(element as HTMLElement);
+      const index = this.#blockElements.indexOf(element as HTMLElement);
       if (index >= 0) return index;
     }
     return -1;
-  }
-
-  /** Where in block `block` a tap reads from: its start here (the full player: the word tapped). */
-  protected tapOffset(_block: number, _event: MouseEvent): number {
-    return 0;
   }
 
   #articleId(): string {
@@ -462,27 +502,18 @@ export class ArticlePlayer extends LitElement {
     return own || navigator.language || 'en';
   }
 
-  /** The voice to use, or null to choose one by language (the full player adds the listener's choice). */
-  protected preferredVoice(): string | null {
-    return this.voice;
+  /** The `voice` attribute, else the listener's choice for the article's language, else none. */
+  #preferredVoice(): string | null {
+    if (this.voice) return this.voice;
+    const lang = primaryLanguage(this.#playback.article?.lang ?? '');
+    return this.#settings.value.voices[lang] ?? null;
   }
 
-  /** Whether to scroll along with the reading. */
-  protected followEnabled(): boolean {
-    return !this.noFollow;
+  #hotkeysEnabled(): boolean {
+    return !this.noHotkeys && this.#settings.value.hotkeys;
   }
 
-  /** Whether the keyboard shortcuts are on. */
-  protected hotkeysEnabled(): boolean {
-    return !this.noHotkeys;
-  }
-
-  /** Whether to highlight each word as well as the sentence. */
-  protected wordsEnabled(): boolean {
-    return true;
-  }
-
-  protected clampedRate(): number {
+  #rate(): number {
     const rate = Number.isFinite(this.rate) ? this.rate : 1;
     return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
   }
@@ -500,14 +531,14 @@ export class ArticlePlayer extends LitElement {
   #statusMessage(): string {
     if (this.loadError) return this.loadError;
     if (this.loading) return strings.statusLoading;
-    const blocker = this.playback.blocker;
+    const blocker = this.#playback.blocker;
     if (blocker) {
       if (blocker.code === 'no-speech') return strings.noSpeech;
       if (blocker.code === 'no-voices') return strings.noVoices;
-      return strings.noVoiceForLanguage(languageName(this.playback.article?.lang ?? ''));
+      return strings.noVoiceForLanguage(languageName(this.#playback.article?.lang ?? ''));
     }
-    const { status, error, blockLengths } = this.playback.state;
-    if (this.playback.article && blockLengths.length === 0) return strings.emptyArticle;
+    const { status, error, blockLengths } = this.#playback.state;
+    if (this.#playback.article && blockLengths.length === 0) return strings.emptyArticle;
     switch (status) {
       case Status.Idle:
         return '';
@@ -524,123 +555,76 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  #icon(content: SVGTemplateResult) {
-    return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
-  }
-
-  protected iconButton(
-    part: string,
-    label: string,
-    content: SVGTemplateResult,
-    onClick: () => void,
-    disabled: boolean,
-    shortcut: string,
-  ) {
-    return html`<button
-      part="button ${part}"
-      aria-label=${label}
-      title=${label}
-      aria-keyshortcuts=${this.hotkeysEnabled() ? shortcut : nothing}
-      ?disabled=${disabled}
-      @click=${onClick}
-    >
-      ${this.#icon(content)}
-    </button>`;
-  }
-
-  /** What the bar shows now, for the parts of the template. */
-  protected barState(): BarState {
-    const { status, position, blockLengths } = this.playback.state;
+  /** What the bar shows now, for the element's controls and the features'. */
+  #bar(): BarState {
+    const { status, position, blockLengths } = this.#playback.state;
     const total = blockLengths.length;
     return {
       position,
       total,
       playing: status === Status.Playing,
-      blocked: Boolean(this.playback.blocker) || total === 0 || this.loading,
+      blocked: Boolean(this.#playback.blocker) || total === 0 || this.loading,
     };
   }
 
+  #renderPlace(place: Place): unknown {
+    const parts = this.#features.map((feature) => feature.render?.(place) ?? nothing);
+    return parts.some((part) => part !== nothing) ? parts : nothing;
+  }
+
+  #barClass(): string {
+    const classes = this.#features.map((feature) => feature.barClass?.()).filter(Boolean);
+    return ['bar', ...classes].join(' ');
+  }
+
   protected override render() {
-    const bar = this.barState();
-    const rate = this.clampedRate();
+    const bar = this.#bar();
+    const rate = this.#rate();
+    const hotkeys = this.#hotkeysEnabled();
+    const { blocked, playing, position, total } = bar;
     return html`
-      <div class=${this.barClass()} part="bar" role="group" aria-label=${strings.controlsLabel}>
-        <div class="buttons">${this.renderButtons(bar)}</div>
+      <div class=${this.#barClass()} part="bar" role="group" aria-label=${strings.controlsLabel}>
+        <div class="buttons">
+          ${iconButton({
+            part: 'previous',
+            label: strings.previousParagraph,
+            icon: icons.previous,
+            onClick: this.#onPreviousClick,
+            disabled: blocked,
+            shortcut: hotkeys ? SHORTCUTS.previousParagraph : undefined,
+          })}
+          ${this.#renderPlace('before-play')}
+          <button
+            class="play"
+            part="button play"
+            aria-keyshortcuts=${hotkeys ? `${SHORTCUTS.togglePlay} Space` : nothing}
+            ?disabled=${blocked}
+            @click=${this.#onPlayClick}
+          >
+            ${icon(playing ? icons.pause : icons.play)}
+            <span>${playing ? strings.pause : strings.play}</span>
+          </button>
+          ${this.#renderPlace('after-play')}
+          ${iconButton({
+            part: 'next',
+            label: strings.nextParagraph,
+            icon: icons.next,
+            onClick: this.#onNextClick,
+            disabled: blocked || position.block >= total - 1,
+            shortcut: hotkeys ? SHORTCUTS.nextParagraph : undefined,
+          })}
+        </div>
         <label class="speed-label">
           ${strings.speed}
           <select part="speed" @change=${this.#onRateChange}>
             ${RATES.map((value) => html`<option value=${value} ?selected=${value === rate}>${value}×</option>`)}
           </select>
         </label>
-        ${this.renderMoreControls(bar)}
+        ${this.#renderPlace('controls')}
         <p class="status" part="status" role="status">${this.#statusMessage()}</p>
       </div>
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.renderOverlay()}
+      ${this.#renderPlace('after')}
     `;
   }
-
-  /** The transport buttons: previous paragraph, play/pause, next paragraph. */
-  protected renderButtons(bar: BarState): TemplateResult[] {
-    return [this.previousButton(bar), this.playButton(bar), this.nextButton(bar)];
-  }
-
-  /** Controls after the speed picker: none here, the full player's extras there. */
-  protected renderMoreControls(_bar: BarState): unknown {
-    return nothing;
-  }
-
-  /** The bar's classes (the full player docks it on a phone). */
-  protected barClass(): string {
-    return 'bar';
-  }
-
-  /** Content after the article (the full player's settings dialog). */
-  protected renderOverlay(): unknown {
-    return nothing;
-  }
-
-  protected previousButton({ blocked }: BarState): TemplateResult {
-    return this.iconButton(
-      'previous',
-      strings.previousParagraph,
-      icons.previous,
-      this.#onPreviousClick,
-      blocked,
-      SHORTCUTS.previousParagraph,
-    );
-  }
-
-  protected nextButton({ blocked, position, total }: BarState): TemplateResult {
-    return this.iconButton(
-      'next',
-      strings.nextParagraph,
-      icons.next,
-      this.#onNextClick,
-      blocked || position.block >= total - 1,
-      SHORTCUTS.nextParagraph,
-    );
-  }
-
-  protected playButton({ blocked, playing }: BarState): TemplateResult {
-    return html`<button
-      class="play"
-      part="button play"
-      aria-keyshortcuts=${this.hotkeysEnabled() ? `${SHORTCUTS.togglePlay} Space` : nothing}
-      ?disabled=${blocked}
-      @click=${this.#onPlayClick}
-    >
-      ${this.#icon(playing ? icons.pause : icons.play)}
-      <span>${playing ? strings.pause : strings.play}</span>
-    </button>`;
-  }
-}
-
-/** What the bar shows: where reading stands, and whether the controls can act. */
-export interface BarState {
-  readonly position: Position;
-  readonly total: number;
-  readonly playing: boolean;
-  /** No speech, no voice, nothing to read or still loading: the transport is disabled. */
-  readonly blocked: boolean;
 }

@@ -25,7 +25,7 @@ export interface WebSpeechEngineOptions {
   readonly voicesPollMs?: number;
 }
 
-const browserClock: Clock = {
+export const browserClock: Clock = {
   now: () => performance.now(),
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
   clearTimeout: (id) => window.clearTimeout(id),

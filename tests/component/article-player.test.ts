@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
@@ -296,7 +296,7 @@ describe('<article-player>', () => {
     });
     const { player, engine } = await mount(undefined, '');
     player.src = `data:application/json,${encodeURIComponent(json)}`;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(() => player.querySelector('h1'), 'the article from src to load');
     await player.updateComplete;
     expect(player.querySelector('img')).to.equal(null);
     expect(player.querySelector('h1')?.textContent).to.equal('Loaded <img src=x onerror=alert(1)>');

@@ -3,9 +3,12 @@ import { fixture, html } from '@open-wc/testing';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { ManualClock } from '../support/fake-synth.js';
 
 export interface MountOptions {
   readonly engine?: FakeSpeechEngine;
+  /** The player's time: its timers run only when the test advances it. */
+  readonly clock?: ManualClock;
   readonly markup: string;
   readonly lang?: string;
   readonly attributes?: Readonly<Record<string, string>>;
@@ -13,11 +16,12 @@ export interface MountOptions {
 
 export async function mountPlayer({
   engine = new FakeSpeechEngine(),
+  clock = new ManualClock(),
   markup,
   lang = 'en',
   attributes = {},
 }: MountOptions) {
-  const player = new FullArticlePlayer(engine);
+  const player = new FullArticlePlayer(engine, clock);
   player.lang = lang;
   for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
   player.innerHTML = markup;
@@ -27,7 +31,7 @@ export async function mountPlayer({
   // Voices resolve on a microtask; let the player render what it found.
   await new Promise((resolve) => setTimeout(resolve, 0));
   await player.updateComplete;
-  return { player, engine };
+  return { player, engine, clock };
 }
 
 /** The shadow control with this part name; throws when it is missing. */

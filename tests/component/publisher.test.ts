@@ -1,6 +1,6 @@
 // <article-player> on someone else's page: its public API (every attribute, method, event and part),
 // theming, several players, removal, languages, and bad input. The speech engine is a fake one.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ArticlePlayer } from '../../src/element/article-player.js';
 import { SPEAKING_EVENT } from '../../src/element/controllers/exclusive-playback-controller.js';
@@ -62,12 +62,8 @@ function part(player: ArticlePlayer, name: string): HTMLElement {
 const playButton = (player: ArticlePlayer) => part(player, 'play') as HTMLButtonElement;
 const statusText = (player: ArticlePlayer) => part(player, 'status').textContent.trim();
 
-async function until(condition: () => boolean, timeoutMs = 5000, what = 'condition') {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+function until(condition: () => boolean, timeoutMs = 5000, what = 'condition') {
+  return waitUntil(condition, `timed out waiting for ${what}`, { timeout: timeoutMs });
 }
 
 /** Waits until a `src` load has finished (successfully or not). */
@@ -678,7 +674,12 @@ describe('<article-player> for publishers', () => {
         attributes: { lang: 'en', src: `${FIXTURES}/hostile.html` },
       });
       await loaded(player);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A control image that fails as the hostile page's would: once its error handler has run,
+      // any handler of the hostile page's would have run too.
+      const control = new Image();
+      const failed = new Promise((resolve) => control.addEventListener('error', resolve));
+      control.src = `${FIXTURES}/missing.png`;
+      await failed;
       const pwned = Object.keys(window).filter((key) => key.startsWith('__pwned'));
       expect(pwned).to.deep.equal([]);
       expect(

@@ -38,8 +38,6 @@ function tapAt(x: number, y: number) {
   return sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 beforeEach(() => {
   localStorage.clear();
   CSS.highlights.clear();
@@ -58,13 +56,14 @@ describe('<article-player> reading along', () => {
   });
 
   it('moves the word highlight forward by estimate when the voice sends no boundaries', async () => {
-    const { player, engine } = await mount();
+    const { player, engine, clock } = await mount();
     await player.seek(1);
     await player.play();
     engine.current!.handlers.onStart?.();
     const words: string[] = [highlighted('ap-word')];
-    for (let i = 0; i < 20 && words.length < 3; i++) {
-      await wait(100);
+    // "First sentence here. " at 14 characters a second: about 1.5 s, in steps of 100 ms.
+    for (let i = 0; i < 20; i++) {
+      clock.advance(100);
       const now = highlighted('ap-word');
       if (now !== words[words.length - 1]) words.push(now);
     }
@@ -109,11 +108,11 @@ describe('<article-player> reading along', () => {
   });
 
   it('back late in a sentence restarts that sentence', async () => {
-    const { player, engine } = await mount();
+    const { player, engine, clock } = await mount();
     await player.seek(2);
     await player.play();
     engine.current!.handlers.onStart?.();
-    await wait(1600);
+    clock.advance(1600);
     part(player, 'previous-sentence').click();
     await player.updateComplete;
     expect(engine.current?.request.text).to.equal('Another paragraph. ');

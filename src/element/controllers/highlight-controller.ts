@@ -3,6 +3,7 @@
  * article's markup, and puts the style for it into the page (shadow styles cannot reach it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { adoptPageStyles } from '../page-styles.js';
 
 export const READING_ATTRIBUTE = 'data-reading';
 
@@ -64,22 +65,6 @@ article-player [${READING_ATTRIBUTE}] {
   }
 }
 `;
-
-const pageSheets = new Map<string, CSSStyleSheet>();
-
-/** Puts `css` into the page (or the shadow root) that holds the player, once. */
-export function adoptPageStyles(root: Node, css: string): void {
-  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  let sheet = pageSheets.get(css);
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    pageSheets.set(css, sheet);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}
 
 export class HighlightController implements ReactiveController {
   #marked: HTMLElement | null = null;

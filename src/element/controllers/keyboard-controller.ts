@@ -3,17 +3,7 @@
  * turned off (WCAG 2.1.4), and never act on keys a focused control needs itself.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-export interface KeyboardActions {
-  togglePlay(): void;
-  /** False where the player does not move by sentence: the key is then left to the page. */
-  previousSentence(): boolean;
-  nextSentence(): boolean;
-  previousParagraph(): void;
-  nextParagraph(): void;
-  faster(): void;
-  slower(): void;
-}
+import type { PlayerActions } from '../feature.js';
 
 /** The shortcuts, for the help dialog and `aria-keyshortcuts`. */
 export const SHORTCUTS = {
@@ -31,12 +21,13 @@ const OWN_KEYS = 'input, select, textarea, [contenteditable], dialog';
 
 export class KeyboardController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #actions: KeyboardActions;
+  readonly #actions: PlayerActions;
   readonly #enabled: () => boolean;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
-    actions: KeyboardActions,
+    /** Read at each key: an action a feature has not registered leaves its key to the page. */
+    actions: PlayerActions,
     enabled: () => boolean,
   ) {
     this.#host = host;
@@ -67,10 +58,12 @@ export class KeyboardController implements ReactiveController {
     if (target instanceof Element && target.closest(OWN_KEYS)) return;
     const onButton = target instanceof Element && target.closest('button, a, summary');
     const action = this.#actionFor(event, Boolean(onButton));
-    if (action && action() !== false) event.preventDefault();
+    if (!action) return;
+    action();
+    event.preventDefault();
   };
 
-  #actionFor(event: KeyboardEvent, onButton: boolean): (() => unknown) | undefined {
+  #actionFor(event: KeyboardEvent, onButton: boolean): (() => void) | undefined {
     switch (event.key) {
       case 'k':
       case 'K':

@@ -1,6 +1,7 @@
 /**
  * Playback: the core reducer plus a speech engine. It performs the reducer's effects, turns
- * engine callbacks into reducer events, and tells the host which public events to fire.
+ * engine callbacks into reducer events, and publishes what happens (article loaded, state
+ * changed, chunk started, word boundary, chunk ended) to whoever subscribes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Article, Position } from '../../core/article.js';
@@ -33,9 +34,15 @@ export interface SpokenChunk {
   readonly rate: number;
 }
 
+/**
+ * What playback publishes. Every member is optional: a feature subscribes to what it needs.
+ * Subscribers are called in the order they subscribed (the element's own read-along first).
+ */
 export interface PlaybackListener {
+  /** A new article is ready to play (its state is in place). */
+  onArticleLoaded?(article: Article): void;
   /** Called after every change, with the state before it. */
-  onTransition(previous: PlaybackState, next: PlaybackState): void;
+  onTransition?(previous: PlaybackState, next: PlaybackState): void;
   /** The engine started speaking a chunk. */
   onChunkStart?(chunk: SpokenChunk): void;
   /** The engine reports a word boundary, relative to the chunk's text. */
@@ -70,18 +77,34 @@ export class PlaybackController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #settings: () => PlaybackSettings;
-  readonly #listener: PlaybackListener;
+  readonly #listeners = new Set<PlaybackListener>();
 
   constructor(
     host: ReactiveControllerHost,
     readonly engine: SpeechEngine,
     settings: () => PlaybackSettings,
-    listener: PlaybackListener,
+    /** A first subscriber. */
+    listener?: PlaybackListener,
   ) {
     this.#host = host;
     this.#settings = settings;
-    this.#listener = listener;
+    if (listener) this.subscribe(listener);
     host.addController(this);
+  }
+
+  /** Calls `listener` with what playback publishes, until the returned function is called. */
+  subscribe(listener: PlaybackListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #publish<K extends keyof PlaybackListener>(
+    name: K,
+    ...args: Parameters<NonNullable<PlaybackListener[K]>>
+  ): void {
+    for (const listener of this.#listeners) {
+      (listener[name] as ((...a: typeof args) => void) | undefined)?.call(listener, ...args);
+    }
   }
 
   hostConnected(): void {
@@ -112,6 +135,7 @@ export class PlaybackController implements ReactiveController {
     this.#segmentSoon(article, this.state.position.block);
     this.#updateVoices();
     this.#failIfBlocked();
+    this.#publish('onArticleLoaded', article);
     this.#host.requestUpdate();
   }
 
@@ -121,7 +145,7 @@ export class PlaybackController implements ReactiveController {
     this.state = state;
     for (const effect of effects) this.#perform(effect);
     if (state !== previous) {
-      this.#listener.onTransition(previous, state);
+      this.#publish('onTransition', previous, state);
       this.#host.requestUpdate();
     }
   }
@@ -178,12 +202,11 @@ export class PlaybackController implements ReactiveController {
       lang,
       rate,
     };
-    const listener = this.#listener;
     this.engine.speak(
       { text, lang, voiceURI: this.#voiceFor(lang), rate },
       {
         onStart: () => {
-          listener.onChunkStart?.(chunk);
+          this.#publish('onChunkStart', chunk);
           // Ready the next block while this one is heard: its sentences, and the segmenter.
           const next = position.block + 1;
           if (range.end >= block.text.length && next < article.blocks.length) {
@@ -191,17 +214,17 @@ export class PlaybackController implements ReactiveController {
           }
         },
         onBoundary: (charIndex, charLength) =>
-          listener.onChunkBoundary?.(chunk, charIndex, charLength),
+          this.#publish('onChunkBoundary', chunk, charIndex, charLength),
         onEnd: () => {
-          listener.onChunkEnd?.(chunk, true);
+          this.#publish('onChunkEnd', chunk, true);
           this.dispatch({ type: 'chunk-end', generation, end });
         },
         onError: (error) => {
-          listener.onChunkEnd?.(chunk, false);
+          this.#publish('onChunkEnd', chunk, false);
           this.dispatch({ type: 'chunk-error', generation, error });
         },
         onInterrupted: () => {
-          listener.onChunkEnd?.(chunk, false);
+          this.#publish('onChunkEnd', chunk, false);
           this.dispatch({ type: 'interrupted', generation });
         },
       },

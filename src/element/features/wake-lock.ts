@@ -1,5 +1,7 @@
 /** Keeps the screen on while reading in the foreground, where the browser allows it. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Status } from '../../core/playback.js';
+import type { PlayerFeature } from '../feature.js';
 
 export class WakeLockController implements ReactiveController {
   #sentinel: WakeLockSentinel | null = null;
@@ -50,3 +52,16 @@ export class WakeLockController implements ReactiveController {
     if (this.#wanted && document.visibilityState === 'visible') void this.#acquire();
   };
 }
+
+export const wakeLock: PlayerFeature = {
+  name: 'wake-lock',
+  attach({ player, playback }) {
+    const controller = new WakeLockController(player);
+    playback.subscribe({
+      onTransition(previous, next) {
+        if (previous.status !== next.status) controller.set(next.status === Status.Playing);
+      },
+    });
+    return {};
+  },
+};

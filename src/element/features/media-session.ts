@@ -1,8 +1,21 @@
 /**
  * Lock-screen and headset controls through the Media Session API. Speech alone creates no media
- * session, so a silent looping <audio> plays while reading; it stops on pause.
+ * session, so a silent looping <audio> plays while reading; it stops on pause. The attribute
+ * `no-media-session` turns it off (a strict CSP refuses the `data:` audio).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Status } from '../../core/playback.js';
+import type { PlayerFeature } from '../feature.js';
+
+declare module '../player-element.js' {
+  interface ArticlePlayer {
+    /**
+     * No lock-screen or media-key controls. They need a silent audio (a `data:` URL) playing,
+     * which a strict Content Security Policy refuses and reports unless it allows `media-src data:`.
+     */
+    noMediaSession: boolean;
+  }
+}
 
 export interface MediaSessionActions {
   play(): void;
@@ -10,6 +23,7 @@ export interface MediaSessionActions {
   stop(): void;
   previousParagraph(): void;
   nextParagraph(): void;
+  /** Read at each press: a player without sentence navigation does nothing. */
   previousSentence(): void;
   nextSentence(): void;
 }
@@ -107,6 +121,55 @@ export class MediaSessionController implements ReactiveController {
     // Refused under a strict media-src policy or an autoplay rule: speech goes on without it.
     this.#audio.play().catch(() => undefined);
   }
+}
+
+export const mediaSession: PlayerFeature = {
+  name: 'media-session',
+  properties: {
+    noMediaSession: { type: Boolean, reflect: true, attribute: 'no-media-session' },
+  },
+  attach({ player, playback, actions }) {
+    player.noMediaSession = false;
+    const controller = new MediaSessionController(
+      player,
+      {
+        play: () => void player.play(),
+        pause: () => void player.pause(),
+        stop: () => void player.stop(),
+        previousParagraph: actions.previousParagraph,
+        nextParagraph: actions.nextParagraph,
+        previousSentence: () => actions.previousSentence?.(),
+        nextSentence: () => actions.nextSentence?.(),
+      },
+      () => ({
+        title: playback.article?.title ?? document.title,
+        artist: location.hostname,
+        artwork: artworkOfPage(),
+      }),
+    );
+    playback.subscribe({
+      onTransition(previous, next) {
+        if (previous.status === next.status || player.noMediaSession) return;
+        controller.update(next.status === Status.Playing, next.status === Status.Paused);
+      },
+    });
+    return {};
+  },
+};
+
+/** The page's icons, as lock-screen artwork. */
+function artworkOfPage(): MediaImage[] {
+  return [
+    ...document.querySelectorAll<HTMLLinkElement>(
+      'link[rel~="icon"], link[rel="apple-touch-icon"]',
+    ),
+  ]
+    .filter((link) => link.href)
+    .map((link) => ({
+      src: link.href,
+      ...(link.sizes.value ? { sizes: link.sizes.value } : {}),
+      ...(link.type ? { type: link.type } : {}),
+    }));
 }
 
 let silence: string | undefined;

@@ -1,12 +1,13 @@
 /**
- * On a phone, the full player's bar is docked at the bottom of the screen, within thumb reach.
+ * On a phone, the player's bar is docked at the bottom of the screen, within thumb reach.
  * Only one bar is: the page's first player's, until another one speaks; the others keep theirs
  * above their article, so that two docked bars never cover each other. When the docked player
  * leaves the page, the first one left takes the bottom.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SPEAKING_EVENT } from './exclusive-playback-controller.js';
-import { adoptPageStyles } from './highlight-controller.js';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { SPEAKING_EVENT } from '../controllers/exclusive-playback-controller.js';
+import type { PlayerFeature } from '../feature.js';
+import { adoptPageStyles } from '../page-styles.js';
 
 /** Internal: the docked player left the page; `detail` is the one that docks now. */
 const DOCK_EVENT = 'article-player-dock';
@@ -54,3 +55,37 @@ export class DockController implements ReactiveController {
     }
   };
 }
+
+/** The docked bar, and room left under the article for it. */
+const styles = css`
+  @media (max-width: 600px) {
+    .dock-space {
+      height: var(--ap-bottom-space, 9rem);
+    }
+    .bar:not(.docked) {
+      position: static;
+    }
+    .bar.docked {
+      position: fixed;
+      inset: auto 0 0 0;
+      z-index: 10;
+      margin: 0;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
+      padding-bottom: max(0.5rem, env(safe-area-inset-bottom));
+    }
+  }
+`;
+
+export const dock: PlayerFeature = {
+  name: 'dock',
+  styles,
+  attach({ player }) {
+    const controller = new DockController(player);
+    return {
+      barClass: () => (controller.docked ? 'docked' : undefined),
+      render: (place) =>
+        place === 'after' && controller.docked ? html`<div class="dock-space"></div>` : nothing,
+    };
+  },
+};

@@ -3,7 +3,7 @@
  * continue tomorrow. Storage may be missing, full or hold corrupted data: none of that stops
  * the player.
  */
-import type { Position } from '../../core/article.js';
+import type { Position } from '../core/article.js';
 import {
   parsePositions,
   parseSettings,
@@ -12,7 +12,7 @@ import {
   withPosition,
   type SavedPosition,
   type Settings,
-} from '../../core/saved-state.js';
+} from '../core/saved-state.js';
 
 const SETTINGS_KEY = 'article-player:settings';
 const POSITIONS_KEY = 'article-player:positions';
@@ -26,19 +26,19 @@ function defaultStorage(): Storage | null {
   }
 }
 
-export class PersistenceController {
+export class LocalStore {
   settings: Settings;
 
-  readonly #storage: Storage | null = defaultStorage();
+  readonly #storage: Storage | null;
 
   constructor(storage: Storage | null = defaultStorage()) {
     this.#storage = storage;
     this.settings = parseSettings(this.#read(SETTINGS_KEY));
   }
 
-  updateSettings(changes: Partial<Settings>): void {
-    this.settings = { ...this.settings, ...changes };
-    this.#write(SETTINGS_KEY, serializeSettings(this.settings));
+  saveSettings(settings: Settings): void {
+    this.settings = settings;
+    this.#write(SETTINGS_KEY, serializeSettings(settings));
   }
 
   savedPosition(articleId: string): SavedPosition | undefined {

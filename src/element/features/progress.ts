@@ -1,0 +1,63 @@
+/** The position slider ("Paragraph 4 of 19" to screen readers) and the time left. */
+import { css, html, nothing } from 'lit';
+import { charactersFrom } from '../../core/timing.js';
+import type { PlayerFeature } from '../feature.js';
+import { listeningStrings as strings } from '../i18n.js';
+import { speechSpeed } from './speech-speed.js';
+
+const styles = css`
+  .progress {
+    display: flex;
+    flex: 1 1 16rem;
+    align-items: center;
+    gap: 0.5rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress input {
+    flex: 1;
+    min-height: 44px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+`;
+
+export const progress: PlayerFeature = {
+  name: 'progress',
+  styles,
+  attach(context) {
+    const { player, playback, bar, rate } = context;
+    const speed = speechSpeed(context);
+    /** For each block, the characters from its start to the end of the article. */
+    let charactersAfter = [0];
+    playback.subscribe({
+      onArticleLoaded: () => (charactersAfter = charactersFrom(playback.state.blockLengths)),
+    });
+    const minutesLeft = () => {
+      const { position } = playback.state;
+      const characters = (charactersAfter[position.block] ?? 0) - position.offset;
+      return Math.round(speed.expectedMs(Math.max(0, characters), rate()) / 60_000);
+    };
+    const onChange = (event: Event) => {
+      void player.seek(Number((event.target as HTMLInputElement).value));
+    };
+    return {
+      render(place) {
+        const { total, position, blocked } = bar();
+        if (place !== 'controls' || total <= 1) return nothing;
+        return html`<div class="progress" part="progress">
+          <input
+            type="range"
+            min="0"
+            max=${total - 1}
+            .value=${String(position.block)}
+            aria-label=${strings.position}
+            aria-valuetext=${strings.paragraphOf(position.block + 1, total)}
+            ?disabled=${blocked}
+            @change=${onChange}
+          />
+          <span>${strings.timeLeft(minutesLeft())}</span>
+        </div>`;
+      },
+    };
+  },
+};
