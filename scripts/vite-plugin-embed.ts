@@ -35,7 +35,7 @@ export interface EmbedPluginOptions {
 
 export const EMBED_FILE_NAME = 'article-player.js';
 
-/** The library build of the embed: shared by the plugin and `scripts/embed-size.mjs`. */
+/** The library build of the embed: shared by the plugin's build and its in-memory size report. */
 export function embedBuildConfig(
   options: Pick<EmbedPluginOptions, 'entry' | 'outDir' | 'fileName' | 'rootDir'>,
   overrides: { write?: boolean; sourcemap?: boolean | 'hidden'; cssTexts?: Set<string> } = {},
