@@ -11,6 +11,26 @@ export interface VoiceInfo {
   readonly default: boolean;
 }
 
+/**
+ * What names a voice: its `voiceURI`, or its name where the engine gives none (WebKitGTK's
+ * Flite voices all have an empty `voiceURI`). The `voice` attribute and the remembered choice
+ * hold this key.
+ */
+export function voiceKey(voice: VoiceInfo): string {
+  return voice.voiceURI || voice.name;
+}
+
+/** The voice named by `key`: by `voiceURI` first, else by name. */
+export function findVoice<T extends VoiceInfo>(
+  voices: readonly T[],
+  key: string | null | undefined,
+): T | undefined {
+  if (!key) return undefined;
+  return (
+    voices.find((voice) => voice.voiceURI === key) ?? voices.find((voice) => voice.name === key)
+  );
+}
+
 /** `en_GB`, `EN-gb` → `en-gb`, compared case-insensitively. */
 export function normalizeLang(lang: string): string {
   return lang.trim().replace(/_/g, '-').toLowerCase();
@@ -28,7 +48,7 @@ export function voicesFor<T extends VoiceInfo>(voices: readonly T[], lang: strin
 }
 
 /**
- * The best voice for `lang`: the preferred one when it still exists and fits, then an exact
+ * The best voice for `lang`: the preferred one (a `voiceKey`) when it still exists and fits, then an exact
  * region match, then the same language; among equals a default or local voice wins, then the
  * plainest (shortest) name: espeak-ng lists hundreds of variants like `English (America)+Andy`.
  */
@@ -38,10 +58,8 @@ export function chooseVoice<T extends VoiceInfo>(
   preferredURI?: string | null,
 ): T | undefined {
   const candidates = voicesFor(voices, lang);
-  if (preferredURI) {
-    const preferred = candidates.find((voice) => voice.voiceURI === preferredURI);
-    if (preferred) return preferred;
-  }
+  const preferred = findVoice(candidates, preferredURI);
+  if (preferred) return preferred;
   const wanted = normalizeLang(lang);
   let best: T | undefined;
   let bestScore = -1;

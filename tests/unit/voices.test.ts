@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseVoice, normalizeLang, voicesFor, type VoiceInfo } from '../../src/core/voices.js';
+import {
+  chooseVoice,
+  findVoice,
+  normalizeLang,
+  voiceKey,
+  voicesFor,
+  type VoiceInfo,
+} from '../../src/core/voices.js';
 
 const voice = (name: string, lang: string, extra: Partial<VoiceInfo> = {}): VoiceInfo => ({
   name,
@@ -75,4 +82,33 @@ describe('normalizeLang', () => {
     ['en_GB', 'en-gb'],
     [' fr ', 'fr'],
   ])('%j → %j', (input, expected) => expect(normalizeLang(input)).toBe(expected));
+});
+
+/** WebKitGTK's Flite voices: every voiceURI is empty. */
+const FLITE = ['kal', 'slt', 'rms', 'awb'].map((name) => voice(name, 'en-US', { voiceURI: '' }));
+
+describe('voiceKey and findVoice', () => {
+  it.each([
+    [voice('English (America)', 'en-US', { voiceURI: 'espeak:en-us' }), 'espeak:en-us'],
+    [voice('slt', 'en-US', { voiceURI: '' }), 'slt'],
+  ])('names %o by %s', (v, key) => {
+    expect(voiceKey(v)).toBe(key);
+  });
+
+  it('tells voices without a voiceURI apart', () => {
+    expect(new Set(FLITE.map(voiceKey)).size).toBe(4);
+    expect(findVoice(FLITE, 'rms')?.name).toBe('rms');
+    expect(chooseVoice(FLITE, 'en', 'awb')?.name).toBe('awb');
+  });
+
+  it.each([
+    ['espeak:fr', 'French'],
+    ['French', 'French'],
+    ['', undefined],
+    [null, undefined],
+    ['nobody', undefined],
+  ])('finds %j', (key, name) => {
+    const voices = [voice('French', 'fr', { voiceURI: 'espeak:fr' })];
+    expect(findVoice(voices, key)?.name).toBe(name);
+  });
 });
