@@ -75,7 +75,7 @@ export const FLITE_VOICES: readonly FakeVoice[] = ['kal', 'slt', 'rms', 'awb'].m
   name,
   lang: 'en-US',
   voiceURI: '',
-  localService: true,
+  localService: false, // as WebKitGTK reports them
   default: name === 'kal',
 }));
 

@@ -44,14 +44,14 @@ describe('chooseVoice', () => {
     expect(chooseVoice(ESPEAK, lang, preferred)?.name).toBe(expected);
   });
 
-  it('prefers a default voice, then a local one, among equal matches', () => {
+  it('prefers a local voice, then a default one where the flag marks one voice', () => {
     const voices = [
       voice('Remote', 'en-US', { localService: false }),
       voice('Local', 'en-US'),
       voice('Default', 'en-US', { default: true, localService: false }),
     ];
-    expect(chooseVoice(voices, 'en-US')?.name).toBe('Default');
-    expect(chooseVoice(voices.slice(0, 2), 'en-US')?.name).toBe('Local');
+    expect(chooseVoice(voices, 'en-US')?.name).toBe('Local');
+    expect(chooseVoice([voices[0]!, voices[2]!], 'en-US')?.name).toBe('Default');
   });
 
   it('prefers the plain voice to its variants', () => {
