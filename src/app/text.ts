@@ -176,7 +176,6 @@ export function listeningMinutes(characters: number): number {
   return Math.max(1, Math.ceil(characters / CHARS_PER_SECOND / 60));
 }
 
-
 /** A text saved on this device (the value stored in IndexedDB). */
 export interface SavedText {
   readonly id: string;
