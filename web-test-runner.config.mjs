@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { startWebKitDriver, webkitDriverFromEnv } from './scripts/webkit-driver.mjs';
-import { enginePlugin, engineLaunchers, selectedEngines } from './scripts/wtr-engines.mjs';
+import { selectedEngines } from './scripts/engines.mjs';
+import { enginePlugin, engineLaunchers } from './scripts/wtr-engines.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const engines = selectedEngines();

@@ -9,43 +9,16 @@
 // - WebKit: MiniBrowser (WebKitGTK) through WebKitWebDriver and @web/test-runner-webdriver
 //   (webdriverio, classic WebDriver), under Xvfb (scripts/webkit-driver.mjs).
 //
-// Which engines run: AP_ENGINES=chromium,firefox,webkit (the default: all three).
+// Which engines run: AP_ENGINES (scripts/engines.mjs).
 
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_ARGS, SPEECH_ARG } from './chromium.mjs';
+import { engineOf } from './engines.mjs';
+import { FIREFOX_PATH } from './system-deps.mjs';
 import { webkitCapabilities } from './webkit-driver.mjs';
-
-export const ENGINES = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
-/** @typedef {(typeof ENGINES)[number]} Engine */
-
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-/** The engines selected by AP_ENGINES (comma-separated), in the fixed order above. */
-export function selectedEngines(value = process.env.AP_ENGINES) {
-  if (!value) return [...ENGINES];
-  const names = value
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = names.filter((name) => !ENGINES.includes(/** @type {Engine} */ (name)));
-  if (unknown.length > 0) {
-    throw new Error(`AP_ENGINES: unknown engine ${unknown.join(', ')} (use ${ENGINES.join(', ')})`);
-  }
-  return ENGINES.filter((engine) => names.includes(engine));
-}
-
-/** The engine behind a launcher's display name ("Chromium", "Firefox", "WebKit"). */
-export function engineOf(browserName = '') {
-  const name = browserName.toLowerCase();
-  if (name.includes('firefox')) return 'firefox';
-  if (name.includes('webkit') || name.includes('minibrowser') || name.includes('safari'))
-    return 'webkit';
-  if (name.includes('chrom')) return 'chromium';
-  return name || 'unknown';
-}
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'ControlOrMeta']);
 
@@ -127,7 +100,7 @@ function webkit(driver) {
 
 /**
  * The launchers of the selected engines. WebKit needs a running WebKitWebDriver.
- * @param {Engine[]} engines
+ * @param {import('./engines.mjs').Engine[]} engines
  * @param {{ webkitDriver?: { hostname: string, port: number } | null }} [options]
  */
 export function engineLaunchers(engines, { webkitDriver = null } = {}) {

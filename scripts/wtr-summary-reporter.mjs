@@ -7,7 +7,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { engineOf } from './wtr-engines.mjs';
+import { engineOf } from './engines.mjs';
 
 /** @typedef {{ name: string, passed: boolean, skipped: boolean, error?: { message?: string } }} TestResult */
 /** @typedef {{ name: string, suites: SuiteResult[], tests: TestResult[] }} SuiteResult */
