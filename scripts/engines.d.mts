@@ -1,0 +1,7 @@
+// Types of scripts/engines.mjs for the TypeScript test harness.
+
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+export declare const ENGINES: readonly Engine[];
+export declare function selectedEngines(value?: string): Engine[];
+/** An Engine, or the lower-cased name when it is none of them. */
+export declare function engineOf(browserName?: string): string;
