@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Article, Position } from '../core/article.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { charactersFrom } from '../core/timing.js';
-import { primaryLanguage } from '../core/voices.js';
+import { primaryLanguage, voiceKey } from '../core/voices.js';
+import { caretAt } from './caret.js';
 import { DockController } from './controllers/dock-controller.js';
 import { SHORTCUTS } from './controllers/keyboard-controller.js';
 import { MediaSessionController } from './controllers/media-session-controller.js';
@@ -169,13 +170,9 @@ export class FullArticlePlayer extends ArticlePlayer {
   /** The start of the word under a tap, or 0 where it cannot be found (keyboard clicks). */
   protected override tapOffset(block: number, event: MouseEvent): number {
     if (event.detail === 0) return 0;
-    // Missing in older Safari: the tap then reads from the paragraph's start.
-    const caret =
-      'caretPositionFromPoint' in document
-        ? document.caretPositionFromPoint(event.clientX, event.clientY)
-        : null;
+    const caret = caretAt(document, event.clientX, event.clientY);
     if (!caret || !this.isOverText(block, event.clientX, event.clientY)) return 0;
-    const offset = this.readAlong.offsetIn(block, caret.offsetNode, caret.offset);
+    const offset = this.readAlong.offsetIn(block, caret.node, caret.offset);
     return offset > 0 ? wordStartAt(this.playback, { block, offset }) : 0;
   }
 
@@ -383,8 +380,8 @@ export class FullArticlePlayer extends ArticlePlayer {
                 ${this.playback.voices.map(
                   (voice) =>
                     html`<option
-                      value=${voice.voiceURI}
-                      ?selected=${voice.voiceURI === chosenVoice}
+                      value=${voiceKey(voice)}
+                      ?selected=${voiceKey(voice) === chosenVoice}
                     >
                       ${voice.name}
                     </option>`,

@@ -1,5 +1,6 @@
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit-html';
 import type { Article, Position } from '../core/article.js';
+import { canonicalLanguage } from '../core/language.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { languageName, speechErrorMessage, strings } from './i18n.js';
 import type { SpeechEngine } from '../speech/engine.js';
@@ -439,9 +440,10 @@ export class ArticlePlayer extends ReactiveBase {
     return this.src ?? `${location.pathname}${this.id ? `#${this.id}` : ''}`;
   }
 
+  /** The article's language, as a valid tag: the `Intl` APIs throw on an invalid one. */
   #articleLang(): string {
-    const own = this.lang || this.closest('[lang]')?.getAttribute('lang') || '';
-    return own || navigator.language || 'en';
+    const own = this.lang || this.closest('[lang]')?.getAttribute('lang');
+    return canonicalLanguage(own) ?? canonicalLanguage(navigator.language) ?? 'en';
   }
 
   /** The voice to use, or null to choose one by language (the full player adds the listener's choice). */
