@@ -83,6 +83,10 @@ for (const engine of engines()) {
       browser = await launchEngine(engine);
       launched = true;
       measured.push(browser.version);
+      const caret = await browser.evaluate(() =>
+        ['caretPositionFromPoint', 'caretRangeFromPoint'].filter((name) => name in document),
+      );
+      measured.push(`caret API ${caret.join(' + ') || 'none'}`);
       await browser.goto(url(ENGLISH));
       await observeSpeech(browser);
       await waitFor(
