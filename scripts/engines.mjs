@@ -27,3 +27,16 @@ export function engineOf(browserName = '') {
   if (name.includes('chrom')) return 'chromium';
   return name || 'unknown';
 }
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'ControlOrMeta']);
+
+/**
+ * A chord in Playwright's notation ("Shift+ArrowRight") as its keys, or null for a single key
+ * ("+" and "k" stay single). Puppeteer and WebDriver have no such notation.
+ * @param {string} press
+ */
+export function chordKeys(press) {
+  const keys = press.split(/\+(?!$)/);
+  if (keys.length < 2 || !keys.slice(0, -1).every((key) => MODIFIERS.has(key))) return null;
+  return keys;
+}

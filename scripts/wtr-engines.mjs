@@ -16,22 +16,9 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteerCore from 'puppeteer-core';
 import { CHROMIUM_ARGS, SPEECH_ARG } from './chromium.mjs';
-import { engineOf } from './engines.mjs';
+import { chordKeys, engineOf } from './engines.mjs';
 import { FIREFOX_PATH } from './system-deps.mjs';
 import { webkitCapabilities } from './webkit-driver.mjs';
-
-const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'ControlOrMeta']);
-
-/**
- * A chord in Playwright's notation ("Shift+ArrowRight") as its keys, or null for a single key
- * ("+" and "k" stay single). Puppeteer and WebDriver have no such notation.
- * @param {string} press
- */
-export function chordKeys(press) {
-  const keys = press.split(/\+(?!$)/);
-  if (keys.length < 2 || !keys.slice(0, -1).every((key) => MODIFIERS.has(key))) return null;
-  return keys;
-}
 
 /** Lets a puppeteer page press Playwright-style chords as down/press/up (BiDi has no chords). */
 function pressChordsAsDownPressUp(page) {
