@@ -110,7 +110,7 @@ function readJson(file) {
 
 /**
  * @typedef {{ engine: string, passed: number, failed: number, skipped: number, seconds: number }} EngineResult
- * @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, notes: string[], engines?: EngineResult[] }} PartResult
+ * @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, notes: string[], engines?: EngineResult[], enginesNote?: string }} PartResult
  */
 
 /** The engine a vitest test belongs to: its describe block is titled "… in <engine>". */
@@ -158,6 +158,10 @@ function vitestResult(name, report, exit, seconds) {
       }
     }
     result.engines = vitestEngines(report);
+    if (result.engines.length > 0) {
+      result.enginesNote =
+        'per engine: the tests titled "… in <engine>" (tests/e2e/engines.test.ts); the other files run in Chromium';
+    }
   } else {
     result.failed = 1;
     result.notes.push('no JSON report (the runner crashed): counted as 1 failure');
@@ -393,6 +397,7 @@ async function main() {
     console.log(
       `  ${r.name.padEnd(10)} ${String(r.passed)} passed / ${String(r.failed)} failed${skipped} (${r.seconds.toFixed(1)} s)`,
     );
+    if (r.enginesNote) console.log(`    (${r.enginesNote})`);
     for (const e of r.engines ?? []) {
       const skips = e.skipped ? `, ${String(e.skipped)} skipped` : '';
       console.log(
