@@ -349,7 +349,7 @@ async function main() {
       if (engines.includes('webkit')) {
         try {
           webkitDriver = await startWebKitDriver();
-          // Read by web-test-runner.config.mjs and tests/e2e/support/webkit.ts.
+          // Read by web-test-runner.config.mjs and tests/e2e/support/engine-webkit.ts.
           process.env.AP_WEBKIT_WEBDRIVER = webkitDriver.url;
         } catch (error) {
           webkitProblem = error instanceof Error ? error.message : String(error);
