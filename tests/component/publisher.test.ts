@@ -6,6 +6,7 @@ import { ArticlePlayer } from '../../src/element/article-player.js';
 import { SPEAKING_EVENT } from '../../src/element/controllers/exclusive-playback-controller.js';
 import type { VoiceInfo } from '../../src/core/voices.js';
 import { documentedParts } from './manifest.js';
+import { driverCan, needsDriver } from './engine.js';
 import { ENGLISH_VOICES, FakeSpeechEngine } from '../support/fake-speech-engine.js';
 
 const ARTICLE = `
@@ -91,7 +92,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+  if (driverCan('emulateMedia')) await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 });
 
 describe('<article-player> for publishers', () => {
@@ -442,6 +443,7 @@ describe('<article-player> for publishers', () => {
     });
 
     it('follows the page’s color-scheme, and the reader’s preference where the page allows both', async () => {
+      needsDriver('emulateMedia');
       const accent = async (scheme: string) => {
         const container = await fixture<HTMLDivElement>(
           html`<div style="color-scheme: ${scheme}"></div>`,
@@ -460,6 +462,7 @@ describe('<article-player> for publishers', () => {
     });
 
     it('uses the system colours in forced-colours mode, whatever the theme says', async () => {
+      needsDriver('emulateMedia');
       const { player } = await mount();
       player.style.setProperty('--ap-accent', 'rgb(255, 0, 0)');
       await player.seek(1);
@@ -534,6 +537,7 @@ describe('<article-player> for publishers', () => {
       expect(a.player.status).to.equal('playing');
     });
     it('on a phone, the embed keeps each bar with its article, never fixed over the page', async () => {
+      needsDriver('setViewport');
       await setViewport({ width: 390, height: 844 });
       try {
         const container = await fixture<HTMLDivElement>(html`<div></div>`);
