@@ -60,7 +60,7 @@ describe('<article-player> voice picker', () => {
     const select = await openSettings(player);
     const groups = [...select.querySelectorAll('optgroup')].map((group) => [
       group.label,
-      [...group.querySelectorAll('option')].map((option) => option.textContent!.trim()),
+      [...group.querySelectorAll('option')].map((option) => option.textContent.trim()),
     ]);
     const region = navigator.language.startsWith('en-GB') ? 'United Kingdom' : 'United States';
     expect(groups[0]?.[0]).to.equal(`English — ${region}`);
@@ -73,13 +73,13 @@ describe('<article-player> voice picker', () => {
       'Novelty and effect voices',
       ['English (America)+whisper'],
     ]);
-    expect(select.options[0]?.textContent?.trim()).to.equal('Automatic');
+    expect(select.options[0]?.textContent.trim()).to.equal('Automatic');
     part(player, 'close').click();
   });
 
   it('shows the voice in use in the bar', async () => {
     const { player } = await mountPlayer({ engine: new FakeSpeechEngine(VOICES), markup: ARTICLE });
-    expect(part(player, 'voice-name').textContent?.trim()).to.match(/^Voice: English \(/);
+    expect(part(player, 'voice-name').textContent.trim()).to.match(/^Voice: English \(/);
   });
 
   it('disables network voices offline, and reads on with a local voice from the next sentence', async () => {
@@ -101,7 +101,7 @@ describe('<article-player> voice picker', () => {
     expect(engine.current?.request.voiceURI).to.equal('uri:English (America) espeak-ng');
 
     const reopened = await openSettings(player);
-    const aria = [...reopened.options].find((o) => o.textContent!.includes('Aria'));
+    const aria = [...reopened.options].find((o) => o.textContent.includes('Aria'));
     expect(aria?.disabled).to.equal(true);
     part(player, 'close').click();
   });
@@ -133,8 +133,8 @@ describe('<article-player> voice picker', () => {
     const { player } = await mountPlayer({ engine: new FakeSpeechEngine(VOICES), markup: ARTICLE });
     const select = await openSettings(player);
     const preview = part<HTMLButtonElement>(player, 'preview');
-    expect(select.labels?.[0]?.textContent).to.contain('Voice');
-    expect(preview.textContent?.trim()).to.equal('Preview');
+    expect(select.labels[0]?.textContent).to.contain('Voice');
+    expect(preview.textContent.trim()).to.equal('Preview');
     expect(preview.tabIndex).to.equal(0);
     expect(select.tabIndex).to.equal(0);
     part(player, 'close').click();
