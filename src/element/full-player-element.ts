@@ -15,6 +15,7 @@ import { icons } from './icons.js';
 import { ArticlePlayer, type BarState } from './player-element.js';
 import { listeningStyles } from './listening-styles.js';
 import { playerStyles } from './player-styles.js';
+import { isOverBlock } from './reading-model.js';
 import type { PropertyDeclarations } from './reactive-base.js';
 import { sentenceAfter, sentenceBefore, wordStartAt } from './sentence-navigation.js';
 
@@ -181,13 +182,8 @@ export class FullArticlePlayer extends ArticlePlayer {
 
   /** A tap beside a short line or in a margin means the paragraph, not its nearest word. */
   private isOverText(block: number, x: number, y: number): boolean {
-    const element = this.blockElements[block];
-    if (!element) return false;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    return [...range.getClientRects()].some(
-      (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
-    );
+    const source = this.blockSources[block];
+    return source !== undefined && isOverBlock(source, x, y);
   }
 
   protected override barClass(): string {

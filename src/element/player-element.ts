@@ -5,6 +5,7 @@ import { languageName, speechErrorMessage, strings } from './i18n.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { WebSpeechEngine } from '../speech/web-speech-engine.js';
 import { readBlocks } from './blocks.js';
+import { blockIndexAt, rangeOf, type ReadingBlock } from './reading-model.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
@@ -85,17 +86,16 @@ export class ArticlePlayer extends ReactiveBase {
   /** Starting this player pauses the page's others (one speech queue per browser). */
   readonly #exclusive = new ExclusivePlaybackController(this);
   protected readonly playback: PlaybackController;
-  private readonly highlight = new HighlightController(this, () => this.#currentElement());
+  private readonly highlight = new HighlightController(this, () => this.#currentBlock());
   private readonly followScroll = new FollowScrollController(
     this,
-    () => (this.status === Status.Playing ? this.#currentElement() : null),
+    () => (this.status === Status.Playing ? this.#followTarget() : null),
     () => this.followEnabled(),
     () => this.#visibleBand(),
   );
   protected readonly readAlong = new ReadAlongController(this, {
-    element: (index) => this.blockElements[index] ?? null,
+    pieces: (index) => this.blockSources[index]?.pieces ?? null,
     blockText: (index) => this.playback.article?.blocks[index]?.text ?? '',
-    skip: () => this.skip ?? '',
     wordsEnabled: () => this.wordsEnabled(),
   });
   private readonly keyboard = new KeyboardController(
@@ -126,8 +126,8 @@ export class ArticlePlayer extends ReactiveBase {
   skip: string | null = null;
   private loadError: string | null = null;
   private loading = false;
-  /** The article's block elements, by block index. */
-  protected blockElements: HTMLElement[] = [];
+  /** Where each block is in the markup (its element, or none for loose text; its text nodes), by index. */
+  protected blockSources: ReadingBlock[] = [];
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
   #loadAbort: AbortController | null = null;
@@ -240,7 +240,7 @@ export class ArticlePlayer extends ReactiveBase {
     if (target.closest(INTERACTIVE)) return;
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    const block = this.#blockIndexOf(target);
+    const block = blockIndexAt(this.blockSources, this, target, event.clientX, event.clientY);
     if (block < 0 || this.playback.blocker) return;
     this.playback.dispatch({
       type: 'seek',
@@ -338,14 +338,14 @@ export class ArticlePlayer extends ReactiveBase {
 
   #readArticle(): void {
     this.#childrenRead = [...this.childNodes];
-    const { blocks, elements } = readBlocks(this, this.skip ?? '');
+    const { blocks, sources } = readBlocks(this, this.skip ?? '');
     const lang = this.#articleLang();
     const previous = this.playback.article;
     const unchanged =
       previous?.lang === lang &&
       previous.blocks.length === blocks.length &&
       previous.blocks.every((block, index) => block.text === blocks[index]?.text);
-    this.blockElements = elements;
+    this.blockSources = sources;
     if (unchanged) return;
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
     const article: Article = { id: this.#articleId(), lang, title, blocks };
@@ -412,22 +412,21 @@ export class ArticlePlayer extends ReactiveBase {
     }
   }
 
-  #currentElement(): HTMLElement | null {
+  #currentBlock(): ReadingBlock | null {
     const { status, position } = this.playback.state;
     if (status !== Status.Playing && status !== Status.Paused) return null;
-    return this.blockElements[position.block] ?? null;
+    return this.blockSources[position.block] ?? null;
   }
 
-  #blockIndexOf(target: Element): number {
-    for (
-      let element: Element | null = target;
-      element && element !== this;
-      element = element.parentElement
-    ) {
-      const index = this.blockElements.indexOf(element as HTMLElement);
-      if (index >= 0) return index;
-    }
-    return -1;
+  #followed: { block: ReadingBlock; range: Range | null } | null = null;
+
+  /** The block's element, or the range of its text for loose text (the same range while it is read). */
+  #followTarget(): HTMLElement | Range | null {
+    const block = this.#currentBlock();
+    if (!block) return null;
+    if (block.element) return block.element;
+    if (this.#followed?.block !== block) this.#followed = { block, range: rangeOf(block) };
+    return this.#followed.range;
   }
 
   /** Where in block `block` a tap reads from: its start here (the full player: the word tapped). */
