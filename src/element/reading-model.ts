@@ -274,7 +274,7 @@ function inlineHidden(element: Element): boolean {
 
 /** `visibility` set on the element: true (hidden), false (visible again), or null (inherited). */
 function inlineVisibility(element: Element): boolean | null {
-  const value = (element as HTMLElement).style?.visibility;
+  const value = ((element as HTMLElement).style as CSSStyleDeclaration | undefined)?.visibility;
   if (hiddenVisibility(value)) return true;
   if (value === 'visible') return false;
   return null;
