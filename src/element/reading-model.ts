@@ -101,9 +101,12 @@ const INLINE = new Set([
 /** A piece of a block's text: a text node, or a break (a `<br>`, a skipped element) read as a space. */
 export type Piece = Text | null;
 
+/** The kinds of block the markup gives (a caption is a kind of the JSON format only). */
+export type ReadingKind = Exclude<BlockKind, 'caption'>;
+
 /** One block as read from the markup. */
 export interface ReadingBlock {
-  readonly kind: BlockKind;
+  readonly kind: ReadingKind;
   /** The text as spoken: white space collapsed, trimmed. */
   readonly text: string;
   /** The nearest `lang` of the element the block's text sits in, or null. */
@@ -313,7 +316,7 @@ export function isFootnoteMarker(element: Element): boolean {
   );
 }
 
-function kindOf(name: string, quoted: boolean): BlockKind {
+function kindOf(name: string, quoted: boolean): ReadingKind {
   if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') return 'heading';
   if (name === 'li' || name === 'dt' || name === 'dd') return 'list-item';
   if (quoted) return 'quote';

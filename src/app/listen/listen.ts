@@ -21,6 +21,7 @@ import {
   looksLikeHtml,
   makeSavedText,
   MAX_CHARACTERS,
+  MAX_HTML_CHARACTERS,
   MAX_TITLE,
   plainTextToBlocks,
   type Checked,
@@ -107,6 +108,11 @@ function message(problem: InputProblem, html: boolean): string {
         numberFormat.format(problem.characters),
         numberFormat.format(problem.limit),
       );
+    case 'html-too-long':
+      return strings.errorHtmlTooLong(
+        numberFormat.format(problem.characters),
+        numberFormat.format(problem.limit),
+      );
     case 'binary':
       return strings.errorBinary;
     case 'url-only':
@@ -124,9 +130,10 @@ interface Prepared {
 
 /** Checks the draft and turns it into blocks; HTML goes through DOMPurify and Readability. */
 async function prepare(draft: Draft): Promise<{ result: Checked<Prepared>; html: boolean }> {
-  const raw = checkRawInput(draft.text, draft.url);
-  if (!raw.ok) return { result: raw, html: false };
-  const html = draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(raw.value));
+  const html =
+    draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(draft.text));
+  const raw = checkRawInput(draft.text, draft.url, html);
+  if (!raw.ok) return { result: raw, html };
   if (!html) {
     const blocks = plainTextToBlocks(raw.value, draft.url);
     return {
@@ -227,7 +234,7 @@ function showForm(
   if (draft && !existing) {
     (form.elements.namedItem('title') as HTMLInputElement).value = draft.title.slice(0, MAX_TITLE);
     // A gigantic or binary input is not put back in the box: the message says what to do instead.
-    if (draft.text.length <= MAX_CHARACTERS && error !== strings.errorBinary) {
+    if (draft.text.length <= MAX_HTML_CHARACTERS && error !== strings.errorBinary) {
       (form.elements.namedItem('text') as HTMLTextAreaElement).value = draft.text;
     }
   }
@@ -279,13 +286,17 @@ function buildForm(): HTMLFormElement {
   error.hidden = true;
   const [textLabel] = labelled(textarea, 'paste-text', strings.textLabel);
   // Refuse a gigantic paste before it reaches the box: laying out megabytes of text freezes the page.
+  // A page's HTML has its own, larger limit: its article is what must fit MAX_CHARACTERS.
   textarea.addEventListener('paste', (event) => {
     const pasted = event.clipboardData?.getData('text/plain') ?? '';
     const total =
       textarea.value.length - (textarea.selectionEnd - textarea.selectionStart) + pasted.length;
-    if (total <= MAX_CHARACTERS) return;
+    const html = looksLikeHtml(pasted) || looksLikeHtml(textarea.value);
+    const limit = html ? MAX_HTML_CHARACTERS : MAX_CHARACTERS;
+    if (total <= limit) return;
     event.preventDefault();
-    showError(form, message({ code: 'too-long', characters: total, limit: MAX_CHARACTERS }, false));
+    const code = html ? 'html-too-long' : 'too-long';
+    showError(form, message({ code, characters: total, limit }, html));
   });
   textField.append(textLabel, hint, textarea, error);
 
