@@ -11,7 +11,7 @@
 import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
 import { readingBlocks } from '../element/reading-model.js';
-import type { TextBlock } from './text.js';
+import { checkBlocks, checkRawInput, type Checked, type TextBlock } from './text.js';
 
 export interface ImportedHtml {
   readonly title: string | null;
@@ -137,6 +137,11 @@ export function importHtml(html: string): ImportedHtml {
   }
   let blocks: TextBlock[] = [];
   if (article?.content) blocks = blocksOf(sanitize(article.content, false));
+  // Readability takes the byline out of the content; it is article text all the same.
+  const byline = article?.byline?.replace(/\s+/gu, ' ').trim() ?? '';
+  if (blocks.length > 0 && byline !== '' && !blocks.some((block) => block.text.includes(byline))) {
+    blocks.unshift({ kind: 'paragraph', text: byline });
+  }
   // Readability finds nothing in very short snippets: then read the whole (sanitised) page.
   if (blocks.length === 0) blocks = blocksOf(sanitize(doc.documentElement.outerHTML, true));
   return {
@@ -144,4 +149,16 @@ export function importHtml(html: string): ImportedHtml {
     lang: article?.lang?.trim() || lang,
     blocks,
   };
+}
+
+/**
+ * Pasted HTML from the raw input to the blocks to keep: the HTML's own size limit, Readability,
+ * then the checks of the article's text (its words, its size).
+ */
+export function importPastedHtml(raw: string, url: string | null = null): Checked<ImportedHtml> {
+  const input = checkRawInput(raw, url, true);
+  if (!input.ok) return input;
+  const imported = importHtml(input.value);
+  const blocks = checkBlocks(imported.blocks);
+  return blocks.ok ? { ok: true, value: { ...imported, blocks: blocks.value } } : blocks;
 }

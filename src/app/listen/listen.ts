@@ -15,7 +15,6 @@ import { announce, startApp } from '../pwa.js';
 import { strings } from '../strings.js';
 import {
   canonicalLanguage,
-  checkBlocks,
   checkRawInput,
   listeningMinutes,
   looksLikeHtml,
@@ -132,32 +131,22 @@ interface Prepared {
 async function prepare(draft: Draft): Promise<{ result: Checked<Prepared>; html: boolean }> {
   const html =
     draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(draft.text));
-  const raw = checkRawInput(draft.text, draft.url, html);
+  if (html) {
+    let imported;
+    try {
+      // DOMPurify and Readability load only when HTML is pasted (they are precached all the same).
+      const { importPastedHtml } = await import('../html-import.js');
+      imported = importPastedHtml(draft.text, draft.url);
+    } catch {
+      return { result: { ok: false, problem: { code: 'empty' } }, html };
+    }
+    return { result: imported, html };
+  }
+  const raw = checkRawInput(draft.text, draft.url);
   if (!raw.ok) return { result: raw, html };
-  if (!html) {
-    const blocks = plainTextToBlocks(raw.value, draft.url);
-    return {
-      result: blocks.ok
-        ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } }
-        : blocks,
-      html,
-    };
-  }
-  let imported;
-  try {
-    // DOMPurify and Readability load only when HTML is pasted (they are precached all the same).
-    const { importHtml } = await import('../html-import.js');
-    imported = importHtml(raw.value);
-  } catch {
-    return { result: { ok: false, problem: { code: 'empty' } }, html };
-  }
-  const blocks = checkBlocks(imported.blocks);
-  if (!blocks.ok) return { result: blocks, html };
+  const blocks = plainTextToBlocks(raw.value, draft.url);
   return {
-    result: {
-      ok: true,
-      value: { blocks: blocks.value, title: imported.title, lang: imported.lang },
-    },
+    result: blocks.ok ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } } : blocks,
     html,
   };
 }
