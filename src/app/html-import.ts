@@ -119,12 +119,76 @@ export function blocksOf(root: Element): TextBlock[] {
   return readingBlocks(root).map((block) => ({ kind: block.kind, text: block.text }));
 }
 
+function sameText(a: string, b: string): boolean {
+  const squash = (text: string) => text.replace(/[\s\p{P}]+/gu, '').toLocaleLowerCase();
+  return squash(a) === squash(b);
+}
+
+/**
+ * An inert document applies no style sheet, so Readability (which looks at inline styles) and
+ * the reading model would read what the page's own `<style>` hides: those rules (not inside
+ * `@media`) are applied as `hidden` first. The sheet is only parsed (`replaceSync` loads no
+ * `@import`); linked style sheets are not fetched, so what they hide cannot be known.
+ */
+function hideByStyleSheets(doc: Document): void {
+  for (const style of doc.querySelectorAll('style')) {
+    const sheet = new CSSStyleSheet();
+    try {
+      sheet.replaceSync(style.textContent);
+    } catch {
+      continue;
+    }
+    for (const rule of sheet.cssRules) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      const { display, visibility } = rule.style;
+      if (display !== 'none' && visibility !== 'hidden') continue;
+      try {
+        for (const element of doc.querySelectorAll(rule.selectorText)) {
+          if (element.localName !== 'html' && element.localName !== 'body') {
+            element.setAttribute('hidden', '');
+          }
+        }
+      } catch {
+        // A selector this browser cannot match: nothing to hide.
+      }
+    }
+  }
+}
+
+/**
+ * A `<footer>` inside a `<blockquote>` is the quote's attribution (HTML's own example), but
+ * Readability drops every footer with the page's: it becomes a paragraph of the quote first.
+ */
+function keepQuoteAttributions(doc: Document): void {
+  for (const footer of doc.querySelectorAll('blockquote footer')) {
+    const paragraph = doc.createElement('p');
+    paragraph.append(...footer.childNodes);
+    footer.replaceWith(paragraph);
+  }
+}
+
+/**
+ * The article's own `<header>` (the one around its first `<h1>`: standfirst, byline, date) is
+ * often left out by Readability, which keeps the body it scored best. Its blocks that Readability
+ * did not keep are read first, by the same reading model (sanitised like the rest).
+ */
+function missingHeader(doc: Document, blocks: readonly TextBlock[]): TextBlock[] {
+  const header = doc.querySelector('h1')?.closest('header');
+  if (!header || header.closest('[hidden], nav, aside')) return [];
+  const kept = new Set(blocks.map((block) => block.text));
+  return blocksOf(sanitize(header.outerHTML, false)).filter(
+    (block) => block.kind !== 'heading' && !kept.has(block.text),
+  );
+}
+
 /** Reduces pasted HTML to its article's blocks, title and language. */
 export function importHtml(html: string): ImportedHtml {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const lang = doc.documentElement.getAttribute('lang');
   const pageTitle = doc.title.trim() || null;
 
+  hideByStyleSheets(doc);
+  keepQuoteAttributions(doc);
   let article: ReturnType<Readability['parse']> = null;
   try {
     // Readability's defaults: they choose the article on real pages (a lower `charThreshold` took
@@ -137,6 +201,12 @@ export function importHtml(html: string): ImportedHtml {
   }
   let blocks: TextBlock[] = [];
   if (article?.content) blocks = blocksOf(sanitize(article.content, false));
+  blocks = [...missingHeader(doc, blocks), ...blocks];
+  // The title is read first (it heads the saved text): not again where Readability left it in.
+  const title = article?.title?.trim() || pageTitle;
+  if (blocks[0]?.kind === 'heading' && title !== null && sameText(blocks[0].text, title)) {
+    blocks.shift();
+  }
   // Readability takes the byline out of the content; it is article text all the same.
   const byline = article?.byline?.replace(/\s+/gu, ' ').trim() ?? '';
   if (blocks.length > 0 && byline !== '' && !blocks.some((block) => block.text.includes(byline))) {
@@ -145,7 +215,7 @@ export function importHtml(html: string): ImportedHtml {
   // Readability finds nothing in very short snippets: then read the whole (sanitised) page.
   if (blocks.length === 0) blocks = blocksOf(sanitize(doc.documentElement.outerHTML, true));
   return {
-    title: article?.title?.trim() || pageTitle,
+    title,
     lang: article?.lang?.trim() || lang,
     blocks,
   };

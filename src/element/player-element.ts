@@ -5,7 +5,7 @@ import { languageName, speechErrorMessage, strings } from './i18n.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { WebSpeechEngine } from '../speech/web-speech-engine.js';
 import { readBlocks } from './blocks.js';
-import { blockIndexAt, rangeOf, type ReadingBlock } from './reading-model.js';
+import { blockIndexAt, rangeOf, stylesApply, type ReadingBlock } from './reading-model.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
@@ -130,6 +130,8 @@ export class ArticlePlayer extends ReactiveBase {
   protected blockSources: ReadingBlock[] = [];
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
+  /** Whether the last read saw the page's style sheets (see `stylesApply`). */
+  #readWithStyles = false;
   #loadAbort: AbortController | null = null;
 
   // The browser calls it with no argument (the default engine); tests pass a fake engine.
@@ -268,7 +270,9 @@ export class ArticlePlayer extends ReactiveBase {
     const same =
       children.length === this.#childrenRead.length &&
       this.#childrenRead.every((node, index) => node === children[index]);
-    if (!same) this.#readArticle();
+    // Read before the slot existed, the article was read without its style sheets: what they
+    // hide (display: none, visibility: hidden) must not be read, so it is read again, now.
+    if (!same || !this.#readWithStyles) this.#readArticle();
   };
 
   readonly #onPlayClick = () => this.#togglePlay();
@@ -338,6 +342,7 @@ export class ArticlePlayer extends ReactiveBase {
 
   #readArticle(): void {
     this.#childrenRead = [...this.childNodes];
+    this.#readWithStyles = stylesApply(this);
     const { blocks, sources } = readBlocks(this, this.skip ?? '');
     const lang = this.#articleLang();
     const previous = this.playback.article;

@@ -146,11 +146,10 @@ export interface ReadOptions {
  */
 export function readingBlocks(root: Element, options: ReadOptions = {}): ReadingBlock[] {
   const skip = validSelector(root, options.skip ?? '');
-  // Style sheets can hide content only in a live document (an inert one has no styles): there
-  // the computed style decides. (Not checkVisibility(): the light DOM is read before the player's
-  // shadow root renders, when none of it has a box yet.)
+  // Style sheets can hide content only where computed styles exist (`stylesApply`); elsewhere
+  // (an inert document, or light DOM not yet slotted) the inline styles decide.
   const view = root.ownerDocument.defaultView;
-  const rendered = view !== null && root.isConnected;
+  const rendered = view !== null && stylesApply(root);
   let style: { element: Element; value: CSSStyleDeclaration } | null = null;
   const computed = (element: Element): CSSStyleDeclaration => {
     if (style?.element !== element) style = { element, value: view!.getComputedStyle(element) };
@@ -249,6 +248,18 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
 }
 
 const HTML = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * Whether style sheets can be seen under `root`: it is in a live document and its children are
+ * in the flat tree. (A custom element's light DOM read in connectedCallback, before its shadow
+ * root has a slot, has no computed style at all: every property reads as ''.)
+ */
+export function stylesApply(root: Element): boolean {
+  const view = root.ownerDocument.defaultView;
+  if (!view || !root.isConnected) return false;
+  const child = root.firstElementChild;
+  return child === null || view.getComputedStyle(child).display !== '';
+}
 
 /** The spoken text of a block's pieces: white space collapsed the way a browser renders it. */
 export function textOf(pieces: readonly Piece[]): string {

@@ -129,8 +129,7 @@ interface Prepared {
 
 /** Checks the draft and turns it into blocks; HTML goes through DOMPurify and Readability. */
 async function prepare(draft: Draft): Promise<{ result: Checked<Prepared>; html: boolean }> {
-  const html =
-    draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(draft.text));
+  const html = draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(draft.text));
   if (html) {
     let imported;
     try {
@@ -146,7 +145,9 @@ async function prepare(draft: Draft): Promise<{ result: Checked<Prepared>; html:
   if (!raw.ok) return { result: raw, html };
   const blocks = plainTextToBlocks(raw.value, draft.url);
   return {
-    result: blocks.ok ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } } : blocks,
+    result: blocks.ok
+      ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } }
+      : blocks,
     html,
   };
 }
