@@ -11,6 +11,7 @@
 import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
 import { readingBlocks } from '../element/reading-model.js';
+import { inertHtml, inInertDocument } from './trusted-types.js';
 import { checkBlocks, checkRawInput, type Checked, type TextBlock } from './text.js';
 
 export interface ImportedHtml {
@@ -183,7 +184,7 @@ function missingHeader(doc: Document, blocks: readonly TextBlock[]): TextBlock[]
 
 /** Reduces pasted HTML to its article's blocks, title and language. */
 export function importHtml(html: string): ImportedHtml {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(inertHtml(html), 'text/html');
   const lang = doc.documentElement.getAttribute('lang');
   const pageTitle = doc.title.trim() || null;
 
@@ -193,9 +194,11 @@ export function importHtml(html: string): ImportedHtml {
   try {
     // Readability's defaults: they choose the article on real pages (a lower `charThreshold` took
     // a newsletter form or a print footer instead). `.no-read-aloud` is kept for the skip rule.
-    article = new Readability(doc.cloneNode(true) as Document, {
-      classesToPreserve: ['no-read-aloud'],
-    }).parse();
+    article = inInertDocument(() =>
+      new Readability(doc.cloneNode(true) as Document, {
+        classesToPreserve: ['no-read-aloud'],
+      }).parse(),
+    );
   } catch {
     article = null;
   }
