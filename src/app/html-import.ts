@@ -120,10 +120,7 @@ export function blocksOf(root: Element): TextBlock[] {
   return readingBlocks(root).map((block) => ({ kind: block.kind, text: block.text }));
 }
 
-function sameText(a: string, b: string): boolean {
-  const squash = (text: string) => text.replace(/[\s\p{P}]+/gu, '').toLocaleLowerCase();
-  return squash(a) === squash(b);
-}
+const squash = (text: string): string => text.replace(/[\s\p{P}]+/gu, '').toLocaleLowerCase();
 
 /**
  * An inert document applies no style sheet, so Readability (which looks at inline styles) and
@@ -132,6 +129,11 @@ function sameText(a: string, b: string): boolean {
  * `@import`); linked style sheets are not fetched, so what they hide cannot be known.
  */
 function hideByStyleSheets(doc: Document): void {
+  // Inline styles too: DOMPurify drops `style`, `hidden` stays.
+  for (const element of doc.querySelectorAll<HTMLElement>('[style]')) {
+    const { display, visibility } = element.style;
+    if (display === 'none' || visibility === 'hidden') element.setAttribute('hidden', '');
+  }
   for (const style of doc.querySelectorAll('style')) {
     const sheet = new CSSStyleSheet();
     try {
@@ -173,8 +175,19 @@ function keepQuoteAttributions(doc: Document): void {
  * often left out by Readability, which keeps the body it scored best. Its blocks that Readability
  * did not keep are read first, by the same reading model (sanitised like the rest).
  */
-function missingHeader(doc: Document, blocks: readonly TextBlock[]): TextBlock[] {
-  const header = doc.querySelector('h1')?.closest('header');
+function missingHeader(
+  doc: Document,
+  title: string | null,
+  blocks: readonly TextBlock[],
+): TextBlock[] {
+  // The article's heading, not a site logo in an <h1>: the longest whose text is in the title.
+  const heading = [...doc.querySelectorAll('h1')]
+    .filter((h1) => {
+      const text = squash(h1.textContent);
+      return title !== null && text !== '' && squash(title).includes(text);
+    })
+    .sort((a, b) => squash(b.textContent).length - squash(a.textContent).length)[0];
+  const header = heading?.closest('header');
   if (!header || header.closest('[hidden], nav, aside')) return [];
   const kept = new Set(blocks.map((block) => block.text));
   return blocksOf(sanitize(header.outerHTML, false)).filter(
@@ -204,10 +217,15 @@ export function importHtml(html: string): ImportedHtml {
   }
   let blocks: TextBlock[] = [];
   if (article?.content) blocks = blocksOf(sanitize(article.content, false));
-  blocks = [...missingHeader(doc, blocks), ...blocks];
   // The title is read first (it heads the saved text): not again where Readability left it in.
   const title = article?.title?.trim() || pageTitle;
-  if (blocks[0]?.kind === 'heading' && title !== null && sameText(blocks[0].text, title)) {
+  blocks = [...missingHeader(doc, title, blocks), ...blocks];
+  // (Its heading may be the title without the site's name: "The story" in "The story - Site".)
+  if (
+    blocks[0]?.kind === 'heading' &&
+    title !== null &&
+    squash(title).includes(squash(blocks[0].text))
+  ) {
     blocks.shift();
   }
   // Readability takes the byline out of the content; it is article text all the same.
