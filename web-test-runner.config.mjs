@@ -26,12 +26,35 @@ if (engines.includes('webkit') && !webkitDriver) {
 // scripts/test.mjs sets AP_WTR_SUMMARY to collect the counts as JSON.
 const summaryFile = process.env.AP_WTR_SUMMARY;
 
+/**
+ * @mozilla/readability is CommonJS only (Vite converts it for the app): served here as a module,
+ * for the paste path's tests. Its Readability.js ends in `module.exports = Readability`.
+ */
+function readabilityAsModule() {
+  return {
+    name: 'readability-as-module',
+    transform(context) {
+      if (!context.path.includes('/@mozilla/readability/')) return undefined;
+      if (context.path.endsWith('/index.js')) {
+        return { body: "export { default as Readability } from './Readability.js';\n" };
+      }
+      if (context.path.endsWith('/Readability.js')) {
+        return {
+          body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n`,
+        };
+      }
+      return undefined;
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['tests/component/**/*.test.ts'],
   nodeResolve: true,
   plugins: [
+    readabilityAsModule(),
     esbuildPlugin({
       ts: true,
       // Lit decorators: experimentalDecorators and useDefineForClassFields: false come from here.

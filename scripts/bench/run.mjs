@@ -6,7 +6,8 @@
 //
 //   npm run bench                     builds when dist/ is missing or older than the sources
 //   npm run bench -- --build          always builds first;  --no-build: never
-//   npm run bench -- --only=size,load sections: size, segmentation, speak, highlight, memory, load, lighthouse
+//   npm run bench -- --only=size,load sections: size, segmentation, speak, highlight, memory, load, lighthouse, reading
+//                                     (a partial run keeps the other sections of RESULTS.md as they were)
 //   BENCH_REPEATS=9 npm run bench     more runs per figure (default 5)
 //   BENCH_PORT=4391                   the first of the two fixed ports it serves on (127.0.0.1)
 //
@@ -17,7 +18,7 @@
 // or on Ctrl-C. The Node figures (size, segmentation) need no browser.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAudioSink } from '../audio-sink.mjs';
 import { ensureSystemDeps } from '../system-deps.mjs';
@@ -40,13 +41,23 @@ import {
   startStaticServer,
 } from './lib.mjs';
 import { lighthouseSection } from './lighthouse.mjs';
+import { readingSection } from './reading.mjs';
 import { segmentationSection } from './segmentation.mjs';
 import { buildSite, distComplete, newestMtime, snapshotDist } from './site.mjs';
 import { sizeSection } from './size.mjs';
 
 const RESULTS = path.join(ROOT, 'tests/bench/RESULTS.md');
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
-const SECTIONS = ['size', 'segmentation', 'speak', 'highlight', 'memory', 'load', 'lighthouse'];
+const SECTIONS = [
+  'size',
+  'segmentation',
+  'speak',
+  'highlight',
+  'memory',
+  'load',
+  'lighthouse',
+  'reading',
+];
 const TITLES = {
   size: '1. Size (min+gzip)',
   segmentation: '4. Segmentation (Node)',
@@ -55,6 +66,7 @@ const TITLES = {
   memory: '6. Memory',
   load: '5. Load',
   lighthouse: '7. Lighthouse 12.2.3',
+  reading: '8. Reading real-world markup (corpus)',
 };
 
 const args = process.argv.slice(2);
@@ -196,12 +208,32 @@ function writeResults({ info, build, sections, failures }) {
     'Other programs share this machine (and its one speech queue) while it runs: timings of a single run can be noisy; compare medians, and look at the spread.',
     '',
   ];
-  for (const section of sections) {
-    lines.push(`## ${TITLES[section.name]}`, '', table(section.rows, true), '');
+  // A partial run (--only) keeps the sections it did not measure as the last run wrote them.
+  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+  const kept = (heading) => {
+    const start = previous.indexOf(`${heading}\n`);
+    if (start < 0) return null;
+    const level = heading.startsWith('### ') ? /\n#{2,3} /u : /\n## /u;
+    const next = previous.slice(start + heading.length).search(level);
+    return previous.slice(start, next < 0 ? undefined : start + heading.length + next).trimEnd();
+  };
+  const ran = new Map(sections.map((section) => [section.name, section]));
+  for (const name of SECTIONS) {
+    const section = ran.get(name);
+    if (section) lines.push(`## ${TITLES[name]}`, '', table(section.rows, true), '');
+    else {
+      const old = kept(`## ${TITLES[name]}`);
+      if (old) lines.push(old, '');
+    }
   }
   if (failures.length > 0)
     lines.push('## Could not measure', '', ...failures.map((f) => `- ${f}`), '');
   lines.push('## Details and method', '');
+  const oldDetails = [...previous.matchAll(/^### .+$/gmu)].map((match) => match[0]);
+  const newDetails = new Set(sections.flatMap((section) => section.details?.[0] ?? []));
+  for (const heading of oldDetails) {
+    if (!newDetails.has(heading)) lines.push(kept(heading), '');
+  }
   for (const section of sections) lines.push(...(section.details ?? []));
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${lines.join('\n').trimEnd()}\n`);
@@ -213,7 +245,8 @@ function writeResults({ info, build, sections, failures }) {
 async function main() {
   const info = machine();
   mkdirSync(CACHE, { recursive: true });
-  const needsBrowser = only.some((name) => !['size', 'segmentation'].includes(name));
+  // The reading figure brings its own browser (web-test-runner's).
+  const needsBrowser = only.some((name) => !['size', 'segmentation', 'reading'].includes(name));
 
   // Setup: anything failing here means the benchmark cannot run.
   const build = await ensureBuild();
@@ -245,6 +278,7 @@ async function main() {
     memory: () => memorySection(site),
     load: () => loadSection(dist, site, { largePrecached }),
     lighthouse: () => lighthouseSection(dist),
+    reading: () => readingSection(),
   };
   const sections = [];
   const failures = [];

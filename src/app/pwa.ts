@@ -8,6 +8,7 @@
  * sessionStorage and restored after the reload (speech cannot start again without a tap, so the page says
  * where Play will go on from).
  */
+import { serviceWorkerUrl } from './trusted-types.js';
 import { Workbox } from 'workbox-window';
 import { strings } from './strings.js';
 
@@ -298,7 +299,7 @@ function registerServiceWorker(): void {
     announce(strings.offlineUnsupported);
     return;
   }
-  const wb = new Workbox(SW_URL, { scope: '/' });
+  const wb = new Workbox(serviceWorkerUrl(SW_URL), { scope: '/' });
   let acceptedHere = false;
   // No controller at load: this visit installs the app for offline use.
   const initial = navigator.serviceWorker.controller;

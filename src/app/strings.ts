@@ -83,6 +83,8 @@ export const strings = {
   errorNoWords: 'This text has no words to read aloud. Paste text with letters or numbers in it.',
   errorTooLong: (characters: string, limit: string) =>
     `This text is too long to keep: ${characters} characters, and the limit is ${limit}. Paste a shorter part of it.`,
+  errorHtmlTooLong: (characters: string, limit: string) =>
+    `This page’s HTML is too big to read here: ${characters} characters, and the limit is ${limit}. Copy the article’s text from the page and paste that instead.`,
   errorBinary:
     'This does not look like text: it has too many unreadable characters. If it is a document such as a PDF, open it, copy its text and paste that here.',
   errorUrlOnly: (url: string) =>

@@ -9,6 +9,12 @@ export { canonicalLanguage };
 
 /** The most characters a saved text may have: about 20 hours of listening, and a few MB in IndexedDB. */
 export const MAX_CHARACTERS = 1_000_000;
+/**
+ * The limit on a page's HTML source, before it is reduced to its article (whose text then has
+ * `MAX_CHARACTERS`): long pages carry megabytes of markup, scripts and styles around an article
+ * of a few thousand words. Parsing 10 MB takes well under a second.
+ */
+export const MAX_HTML_CHARACTERS = 10_000_000;
 /** Longer titles are cut at a word boundary. */
 export const MAX_TITLE = 300;
 /** A title made from the first paragraph is at most this long. */
@@ -27,6 +33,7 @@ export type InputProblem =
   | { readonly code: 'empty' }
   | { readonly code: 'no-words' }
   | { readonly code: 'too-long'; readonly characters: number; readonly limit: number }
+  | { readonly code: 'html-too-long'; readonly characters: number; readonly limit: number }
   | { readonly code: 'binary'; readonly unreadable: number }
   | { readonly code: 'url-only'; readonly url: string };
 
@@ -116,13 +123,16 @@ export function looksLikeHtml(text: string): boolean {
 export function checkRawInput(
   text: string | null | undefined,
   url?: string | null,
+  /** HTML source: its own, larger limit (the article's text is checked by `checkBlocks`). */
+  html = false,
 ): Checked<string> {
   const raw = text ?? '';
   const link = collapseSpace(url ?? '');
-  if (raw.length > MAX_CHARACTERS) {
+  const limit = html ? MAX_HTML_CHARACTERS : MAX_CHARACTERS;
+  if (raw.length > limit) {
     return {
       ok: false,
-      problem: { code: 'too-long', characters: raw.length, limit: MAX_CHARACTERS },
+      problem: { code: html ? 'html-too-long' : 'too-long', characters: raw.length, limit },
     };
   }
   if (raw.trim() === '') {

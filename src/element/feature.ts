@@ -12,6 +12,7 @@ import type { Clock } from '../speech/web-speech-engine.js';
 import type { PlaybackController } from './controllers/playback-controller.js';
 import type { ReadAlongController } from './controllers/read-along-controller.js';
 import type { ArticlePlayer } from './player-element.js';
+import type { ReadingBlock } from './reading-model.js';
 import type { SettingsStore } from './settings-store.js';
 
 /**
@@ -50,8 +51,8 @@ export interface PlayerContext {
   readonly actions: PlayerActions;
   /** Time for every timer of the player (a manual clock in tests). */
   readonly clock: Clock;
-  /** The element of block `index` in the article. */
-  blockElement(index: number): HTMLElement | null;
+  /** Where block `index` is in the article: its element (none for loose text) and its text nodes. */
+  blockSource(index: number): ReadingBlock | null;
   bar(): BarState;
   /** The rate the player speaks at now (the `rate` property, clamped to 0.5–3). */
   rate(): number;

@@ -14,6 +14,7 @@ import type { SpeechEngine } from '../speech/engine.js';
 import { browserClock, WebSpeechEngine, type Clock } from '../speech/web-speech-engine.js';
 import { readBlocks } from './blocks.js';
 import { icon, iconButton } from './controls.js';
+import { blockIndexAt, rangeOf, stylesApply, type ReadingBlock } from './reading-model.js';
 import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
@@ -154,10 +155,13 @@ export class ArticlePlayer extends LitElement {
   readonly #playback: PlaybackController;
   readonly #readAlong: ReadAlongController;
   readonly #features: readonly AttachedFeature[];
-  /** The article's block elements, by block index. */
-  #blockElements: HTMLElement[] = [];
+  /** Where each block is in the markup (its element, or none for loose text; its text nodes), by index. */
+  #blockSources: ReadingBlock[] = [];
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
+  /** Whether the last read saw the page's style sheets (see `stylesApply`). */
+  #readWithStyles = false;
+  #followed: { block: ReadingBlock; range: Range | null } | null = null;
   #loadAbort: AbortController | null = null;
   /** Loading `src`, and why it failed: shown in the status line. */
   #loading = false;
@@ -184,17 +188,16 @@ export class ArticlePlayer extends LitElement {
       }),
     );
     this.#playback = playback;
-    new HighlightController(this, () => this.#currentElement());
+    new HighlightController(this, () => this.#currentBlock());
     new FollowScrollController(
       this,
-      () => (this.status === Status.Playing ? this.#currentElement() : null),
+      () => (this.status === Status.Playing ? this.#followTarget() : null),
       () => !this.noFollow && settings.value.follow,
       () => this.#visibleBand(),
     );
     const readAlong = new ReadAlongController(this, {
-      element: (index) => this.#blockElements[index] ?? null,
+      pieces: (index) => this.#blockSources[index]?.pieces ?? null,
       blockText: (index) => playback.article?.blocks[index]?.text ?? '',
-      skip: () => this.skip ?? '',
       wordsEnabled: () => settings.value.highlightWords,
     });
     this.#readAlong = readAlong;
@@ -224,7 +227,7 @@ export class ArticlePlayer extends LitElement {
       settings,
       actions,
       clock,
-      blockElement: (index) => this.#blockElements[index] ?? null,
+      blockSource: (index) => this.#blockSources[index] ?? null,
       bar: () => this.#bar(),
       rate: () => this.#rate(),
       preferredVoice: () => this.#preferredVoice(),
@@ -333,7 +336,7 @@ export class ArticlePlayer extends LitElement {
     if (target.closest(INTERACTIVE)) return;
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    const block = this.#blockIndexOf(target);
+    const block = blockIndexAt(this.#blockSources, this, target, event.clientX, event.clientY);
     if (block < 0 || this.#playback.blocker) return;
     let offset: number | undefined;
     for (const feature of this.#features) {
@@ -362,7 +365,9 @@ export class ArticlePlayer extends LitElement {
     const same =
       children.length === this.#childrenRead.length &&
       this.#childrenRead.every((node, index) => node === children[index]);
-    if (!same) this.#readArticle();
+    // Read before the slot existed, the article was read without its style sheets: what they
+    // hide (display: none, visibility: hidden) must not be read, so it is read again, now.
+    if (!same || !this.#readWithStyles) this.#readArticle();
   };
 
   /** A network voice cannot speak offline: choose again from the next sentence on. */
@@ -417,14 +422,15 @@ export class ArticlePlayer extends LitElement {
 
   #readArticle(): void {
     this.#childrenRead = [...this.childNodes];
-    const { blocks, elements } = readBlocks(this, this.skip ?? '');
+    this.#readWithStyles = stylesApply(this);
+    const { blocks, sources } = readBlocks(this, this.skip ?? '');
     const lang = this.#articleLang();
     const previous = this.#playback.article;
     const unchanged =
       previous?.lang === lang &&
       previous.blocks.length === blocks.length &&
       previous.blocks.every((block, index) => block.text === blocks[index]?.text);
-    this.#blockElements = elements;
+    this.#blockSources = sources;
     if (unchanged) return;
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
     const article: Article = { id: this.#articleId(), lang, title, blocks };
@@ -491,22 +497,19 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  #currentElement(): HTMLElement | null {
+  #currentBlock(): ReadingBlock | null {
     const { status, position } = this.#playback.state;
     if (status !== Status.Playing && status !== Status.Paused) return null;
-    return this.#blockElements[position.block] ?? null;
+    return this.#blockSources[position.block] ?? null;
   }
 
-  #blockIndexOf(target: Element): number {
-    for (
-      let element: Element | null = target;
-      element && element !== this;
-      element = element.parentElement
-    ) {
-      const index = this.#blockElements.indexOf(element as HTMLElement);
-      if (index >= 0) return index;
-    }
-    return -1;
+  /** The block's element, or the range of its text for loose text (the same range while it is read). */
+  #followTarget(): HTMLElement | Range | null {
+    const block = this.#currentBlock();
+    if (!block) return null;
+    if (block.element) return block.element;
+    if (this.#followed?.block !== block) this.#followed = { block, range: rangeOf(block) };
+    return this.#followed.range;
   }
 
   #articleId(): string {

@@ -1,9 +1,9 @@
 /**
- * Maps offsets in a block's spoken text (white space collapsed, as `readBlocks` makes it) back
- * to the DOM text nodes it came from, so that a word can be highlighted with a Range without
+ * Maps offsets in a block's spoken text (white space collapsed, as the reading model makes it)
+ * back to the DOM text nodes it came from, so that a word can be highlighted with a Range without
  * touching the markup, and a tap in the text can be turned into an offset.
  */
-import { isBlockElement, isSkipped } from './blocks.js';
+import type { Piece } from './reading-model.js';
 
 export interface TextMap {
   readonly text: string;
@@ -13,40 +13,34 @@ export interface TextMap {
   offsetOf(node: Node, offset: number): number;
 }
 
-export function textMap(block: Element, skip: string): TextMap {
+/** The map of a block read from `pieces` (its text nodes, and null for a break). */
+export function textMap(pieces: readonly Piece[]): TextMap {
   const nodes: (Text | null)[] = [];
   const offsets: number[] = [];
   let text = '';
   let pendingSpace = false;
-  const pushSpace = () => {
-    if (text.length > 0) pendingSpace = true;
-  };
-  const walk = (element: Element) => {
-    for (const node of element.childNodes) {
-      if (node instanceof Text) {
-        const value = node.data;
-        for (let i = 0; i < value.length; i++) {
-          if (/\s/.test(value[i]!)) {
-            pushSpace();
-            continue;
-          }
-          if (pendingSpace) {
-            text += ' ';
-            nodes.push(null);
-            offsets.push(0);
-            pendingSpace = false;
-          }
-          text += value.charAt(i);
-          nodes.push(node);
-          offsets.push(i);
-        }
-      } else if (node instanceof Element) {
-        if (isBlockElement(node) || isSkipped(node, skip) || node.localName === 'br') pushSpace();
-        else walk(node);
-      }
+  for (const piece of pieces) {
+    if (!piece) {
+      if (text.length > 0) pendingSpace = true;
+      continue;
     }
-  };
-  walk(block);
+    const value = piece.data;
+    for (let i = 0; i < value.length; i++) {
+      if (/\s/.test(value[i]!)) {
+        if (text.length > 0) pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace) {
+        text += ' ';
+        nodes.push(null);
+        offsets.push(0);
+        pendingSpace = false;
+      }
+      text += value.charAt(i);
+      nodes.push(piece);
+      offsets.push(i);
+    }
+  }
 
   return {
     text,

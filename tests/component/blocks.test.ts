@@ -52,12 +52,61 @@ describe('readBlocks', () => {
       '<p>Read <span aria-hidden="true">not this</span>this.</p><nav><p>Nav.</p></nav><p class="ad">Ad.</p>',
       [['paragraph', 'Read this.', 'en']],
     ],
+    [
+      'loose text directly in containers, between other blocks, in order',
+      '<header>Standfirst <em>here</em>.</header><div>Loose one.<p>Para.</p>Loose <span>two</span>.</div><details open><summary>Sum</summary>Body</details>',
+      [
+        ['paragraph', 'Standfirst here.', 'en'],
+        ['paragraph', 'Loose one.', 'en'],
+        ['paragraph', 'Para.', 'en'],
+        ['paragraph', 'Loose two.', 'en'],
+        ['paragraph', 'Sum', 'en'],
+        ['paragraph', 'Body', 'en'],
+      ],
+    ],
+    [
+      'a quote before its attribution, a list item’s heading before its link',
+      '<blockquote><p>To be.</p>— Hamlet</blockquote><ul><li><h3>Head</h3>Text <a href="/x">more</a></li></ul>',
+      [
+        ['quote', 'To be.', 'en'],
+        ['quote', '— Hamlet', 'en'],
+        ['heading', 'Head', 'en'],
+        ['list-item', 'Text more', 'en'],
+      ],
+    ],
+    [
+      'hidden text never, visible text inside hidden text yes',
+      '<style>.h { display: none }</style><p>A<span style="display:none">X</span>B <span style="visibility:hidden">Y <b style="visibility:visible">C</b></span></p><div hidden>Z</div><p class="h">Q</p><details><summary>S</summary><p>Closed.</p></details>',
+      [
+        ['paragraph', 'A B C', 'en'],
+        ['paragraph', 'S', 'en'],
+      ],
+    ],
+    [
+      'table cells, code, no footnote markers, captions or alt text',
+      '<table><caption>Cap</caption><tr><th>H</th><td>D</td></tr></table><pre>let  x\n = 1;</pre><p>Fact.<sup class="reference"><a href="#n1">[1]</a></sup> <img alt="Alt"> <sup>2</sup></p><figure><img alt="x">Loose<figcaption>Caption</figcaption></figure>',
+      [
+        ['paragraph', 'Cap', 'en'],
+        ['paragraph', 'H', 'en'],
+        ['paragraph', 'D', 'en'],
+        ['paragraph', 'let x = 1;', 'en'],
+        ['paragraph', 'Fact. 2', 'en'],
+        ['paragraph', 'Loose', 'en'],
+      ],
+    ],
   ];
   for (const [name, markup, expected] of cases) {
     it(`reads ${name}`, async () => {
       expect(await read(markup, 'en', '.ad')).to.deep.equal(expected);
     });
   }
+
+  it('gives a block its element only when it is all of the element’s text', async () => {
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    root.innerHTML = '<div id="a">Only.</div><div id="b">Loose<p id="c">Para</p></div>';
+    const { sources } = readBlocks(root);
+    expect(sources.map((source) => source.element?.id ?? null)).to.deep.equal(['a', null, 'c']);
+  });
 
   it('reads a root inside a quote as quoted', async () => {
     const quote = await fixture<HTMLElement>(html`<blockquote><div></div></blockquote>`);

@@ -9,6 +9,7 @@ import {
   looksLikeHtml,
   makeSavedText,
   MAX_CHARACTERS,
+  MAX_HTML_CHARACTERS,
   plainTextToBlocks,
   textToParagraphs,
   truncate,
@@ -71,6 +72,17 @@ describe('checkRawInput', () => {
     expect(checkRawInput(text)).toEqual({
       ok: false,
       problem: { code: 'too-long', characters: 10_000_001, limit: MAX_CHARACTERS },
+    });
+  });
+
+  it('gives HTML source its own, larger limit: the article is checked after Readability', () => {
+    const page = `<html><body><p>${'word '.repeat(400_000)}</p></body></html>`;
+    expect(page.length).toBeGreaterThan(MAX_CHARACTERS);
+    expect(checkRawInput(page, null, true).ok).toBe(true);
+    const huge = `<p>${'x'.repeat(MAX_HTML_CHARACTERS)}</p>`;
+    expect(checkRawInput(huge, null, true)).toEqual({
+      ok: false,
+      problem: { code: 'html-too-long', characters: huge.length, limit: MAX_HTML_CHARACTERS },
     });
   });
 

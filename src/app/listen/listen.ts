@@ -15,12 +15,12 @@ import { announce, startApp } from '../pwa.js';
 import { strings } from '../strings.js';
 import {
   canonicalLanguage,
-  checkBlocks,
   checkRawInput,
   listeningMinutes,
   looksLikeHtml,
   makeSavedText,
   MAX_CHARACTERS,
+  MAX_HTML_CHARACTERS,
   MAX_TITLE,
   plainTextToBlocks,
   type Checked,
@@ -107,6 +107,11 @@ function message(problem: InputProblem, html: boolean): string {
         numberFormat.format(problem.characters),
         numberFormat.format(problem.limit),
       );
+    case 'html-too-long':
+      return strings.errorHtmlTooLong(
+        numberFormat.format(problem.characters),
+        numberFormat.format(problem.limit),
+      );
     case 'binary':
       return strings.errorBinary;
     case 'url-only':
@@ -124,33 +129,25 @@ interface Prepared {
 
 /** Checks the draft and turns it into blocks; HTML goes through DOMPurify and Readability. */
 async function prepare(draft: Draft): Promise<{ result: Checked<Prepared>; html: boolean }> {
+  const html = draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(draft.text));
+  if (html) {
+    let imported;
+    try {
+      // DOMPurify and Readability load only when HTML is pasted (they are precached all the same).
+      const { importPastedHtml } = await import('../html-import.js');
+      imported = importPastedHtml(draft.text, draft.url);
+    } catch {
+      return { result: { ok: false, problem: { code: 'empty' } }, html };
+    }
+    return { result: imported, html };
+  }
   const raw = checkRawInput(draft.text, draft.url);
-  if (!raw.ok) return { result: raw, html: false };
-  const html = draft.format === 'html' || (draft.format === 'auto' && looksLikeHtml(raw.value));
-  if (!html) {
-    const blocks = plainTextToBlocks(raw.value, draft.url);
-    return {
-      result: blocks.ok
-        ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } }
-        : blocks,
-      html,
-    };
-  }
-  let imported;
-  try {
-    // DOMPurify and Readability load only when HTML is pasted (they are precached all the same).
-    const { importHtml } = await import('../html-import.js');
-    imported = importHtml(raw.value);
-  } catch {
-    return { result: { ok: false, problem: { code: 'empty' } }, html };
-  }
-  const blocks = checkBlocks(imported.blocks);
-  if (!blocks.ok) return { result: blocks, html };
+  if (!raw.ok) return { result: raw, html };
+  const blocks = plainTextToBlocks(raw.value, draft.url);
   return {
-    result: {
-      ok: true,
-      value: { blocks: blocks.value, title: imported.title, lang: imported.lang },
-    },
+    result: blocks.ok
+      ? { ok: true, value: { blocks: blocks.value, title: null, lang: null } }
+      : blocks,
     html,
   };
 }
@@ -227,7 +224,7 @@ function showForm(
   if (draft && !existing) {
     (form.elements.namedItem('title') as HTMLInputElement).value = draft.title.slice(0, MAX_TITLE);
     // A gigantic or binary input is not put back in the box: the message says what to do instead.
-    if (draft.text.length <= MAX_CHARACTERS && error !== strings.errorBinary) {
+    if (draft.text.length <= MAX_HTML_CHARACTERS && error !== strings.errorBinary) {
       (form.elements.namedItem('text') as HTMLTextAreaElement).value = draft.text;
     }
   }
@@ -279,13 +276,17 @@ function buildForm(): HTMLFormElement {
   error.hidden = true;
   const [textLabel] = labelled(textarea, 'paste-text', strings.textLabel);
   // Refuse a gigantic paste before it reaches the box: laying out megabytes of text freezes the page.
+  // A page's HTML has its own, larger limit: its article is what must fit MAX_CHARACTERS.
   textarea.addEventListener('paste', (event) => {
     const pasted = event.clipboardData?.getData('text/plain') ?? '';
     const total =
       textarea.value.length - (textarea.selectionEnd - textarea.selectionStart) + pasted.length;
-    if (total <= MAX_CHARACTERS) return;
+    const html = looksLikeHtml(pasted) || looksLikeHtml(textarea.value);
+    const limit = html ? MAX_HTML_CHARACTERS : MAX_CHARACTERS;
+    if (total <= limit) return;
     event.preventDefault();
-    showError(form, message({ code: 'too-long', characters: total, limit: MAX_CHARACTERS }, false));
+    const code = html ? 'html-too-long' : 'too-long';
+    showError(form, message({ code, characters: total, limit }, html));
   });
   textField.append(textLabel, hint, textarea, error);
 

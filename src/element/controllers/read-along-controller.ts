@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { wordRanges, type TextRange } from '../../core/segment.js';
+import type { Piece } from '../reading-model.js';
 import { textMap, type TextMap } from '../text-map.js';
 import type { SpokenChunk } from './playback-controller.js';
 
@@ -13,11 +14,10 @@ export const WORD_HIGHLIGHT = 'ap-word';
 export const SENTENCE_HIGHLIGHT = 'ap-sentence';
 
 export interface ReadAlongOptions {
-  /** The element of block `index`. */
-  element(index: number): HTMLElement | null;
+  /** The text nodes of block `index` (null for a break), or null when there is no such block. */
+  pieces(index: number): readonly Piece[] | null;
   /** The spoken text of block `index`, to check the markup has not changed under us. */
   blockText(index: number): string;
-  skip(): string;
   wordsEnabled(): boolean;
 }
 
@@ -93,8 +93,8 @@ export class ReadAlongController implements ReactiveController {
 
   #mapOf(block: number): TextMap | null {
     if (this.#map?.block !== block) {
-      const element = this.#options.element(block);
-      const map = element ? textMap(element, this.#options.skip()) : null;
+      const pieces = this.#options.pieces(block);
+      const map = pieces ? textMap(pieces) : null;
       // If the markup changed since it was read, offsets no longer match: highlight nothing.
       this.#map = map && map.text === this.#options.blockText(block) ? { block, map } : null;
     }

@@ -4,18 +4,20 @@
  */
 import { caretAt } from '../caret.js';
 import type { PlayerFeature } from '../feature.js';
+import { isOverBlock } from '../reading-model.js';
 import { wordStartAt } from '../sentence-navigation.js';
 
 export const tapToWord: PlayerFeature = {
   name: 'tap-to-word',
-  attach({ playback, readAlong, blockElement }) {
+  attach({ playback, readAlong, blockSource }) {
     return {
       tapOffset(block, event) {
         // A keyboard "click" has no point.
         if (event.detail === 0) return undefined;
         const caret = caretAt(document, event.clientX, event.clientY);
-        const element = blockElement(block);
-        if (!caret || !element || !isOverText(element, event.clientX, event.clientY)) {
+        const source = blockSource(block);
+        // A tap beside a short line or in a margin means the block, not its nearest word.
+        if (!caret || !source || !isOverBlock(source, event.clientX, event.clientY)) {
           return undefined;
         }
         const offset = readAlong.offsetIn(block, caret.node, caret.offset);
@@ -24,11 +26,3 @@ export const tapToWord: PlayerFeature = {
     };
   },
 };
-
-function isOverText(element: HTMLElement, x: number, y: number): boolean {
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  return [...range.getClientRects()].some(
-    (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
-  );
-}
