@@ -45,11 +45,10 @@ function button(text: string, about: string, className: string, onClick: () => v
   return element;
 }
 
+/** The name starts with the visible text, so that speech control users can say what they see. */
 function setButtonText(element: HTMLButtonElement, text: string, about: string): void {
-  const hidden = document.createElement('span');
-  hidden.className = 'visually-hidden';
-  hidden.textContent = `: ${about}`;
-  element.replaceChildren(text, hidden);
+  element.textContent = text;
+  element.setAttribute('aria-label', `${text}: ${about}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,7 +147,7 @@ function renderCard(card: Card): void {
       }
     }),
   );
-  setButtonText(toggle, queued ? strings.removeFromQueue : strings.addToQueue, item.title);
+  setButtonText(toggle, queued ? strings.removeFromQueueCard : strings.addToQueue, item.title);
   toggle.setAttribute('aria-pressed', String(queued));
   if (actions.childElementCount === 0) actions.append(play, startOver, finish, toggle);
 }

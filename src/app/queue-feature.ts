@@ -159,7 +159,14 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
           // Once per block, and when reading stops: not per sentence.
           const stopped = previous.status === Status.Playing && next.status !== Status.Playing;
           const moved = next.status === Status.Playing && next.position.block !== lastRecorded;
-          if ((stopped || moved) && next.status !== Status.Idle && next.status !== Status.Error) {
+          // The very start says nothing, and must not undo "finished" by a mere press of Play.
+          const atStart = next.position.block === 0 && next.position.offset === 0;
+          if (
+            (stopped || moved) &&
+            !atStart &&
+            next.status !== Status.Idle &&
+            next.status !== Status.Error
+          ) {
             lastRecorded = next.position.block;
             session.recordProgress(progressAt(next.blockLengths, next.position, session.now()));
           }

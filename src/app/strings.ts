@@ -101,6 +101,7 @@ export const strings = {
   addToQueue: 'Add to Up next',
   addToQueueLabel: (title: string) => `Add “${title}” to Up next`,
   removeFromQueue: 'Remove',
+  removeFromQueueCard: 'Remove from Up next',
   removeFromQueueLabel: (title: string) => `Remove “${title}” from Up next`,
   moveUp: 'Move up',
   moveDown: 'Move down',
