@@ -46,6 +46,13 @@ export default defineConfig({
             fileName: 'article-player-full.js',
             rootDir: repo('./'),
           }),
+          // The controls in French, for the embed on a French page (load it before the player).
+          embed({
+            entry: repo('./src/element/translation-fr.ts'),
+            outDir: repo('./dist/embed'),
+            fileName: 'article-player-fr.js',
+            rootDir: repo('./'),
+          }),
         ]),
     // Each page's style sheet inline: one request fewer before the first paint.
     inlineCss(),

@@ -14,8 +14,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import MagicString from 'magic-string';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { gzipSize, sizeByPart } from './build/size-by-part.mjs';
+
+export { gzipSize } from './build/size-by-part.mjs';
 
 export interface EmbedPluginOptions {
   /** The module that defines the element: `src/element/article-player.ts`. */
@@ -35,7 +38,7 @@ export interface EmbedPluginOptions {
 
 export const EMBED_FILE_NAME = 'article-player.js';
 
-/** The library build of the embed: shared by the plugin and `scripts/embed-size.mjs`. */
+/** The library build of the embed: shared by the plugin's build and its in-memory size report. */
 export function embedBuildConfig(
   options: Pick<EmbedPluginOptions, 'entry' | 'outDir' | 'fileName' | 'rootDir'>,
   overrides: { write?: boolean; sourcemap?: boolean | 'hidden'; cssTexts?: Set<string> } = {},
@@ -103,10 +106,6 @@ export function parseBytes(text: string): number {
   return Math.round(Number(match[1]) * factor);
 }
 
-export function gzipSize(source: string | Uint8Array): number {
-  return gzipSync(source, { level: 9 }).length;
-}
-
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(2)} kB`;
 
 interface EmbedOutput {
@@ -135,181 +134,6 @@ export async function buildEmbed(
   const chunk = chunks[0];
   const map = chunk.map ? { mappings: chunk.map.mappings, sources: chunk.map.sources } : null;
   return { code: chunk.code, cssTexts, map };
-}
-
-export interface PartSize {
-  readonly name: string;
-  /** Minified bytes of the part in the file. */
-  readonly min: number;
-  /** gzip size of those bytes alone (the parts' gzip sizes add up to more than the file's). */
-  readonly gzip: number;
-}
-
-/** The parts of the embed, by where its bytes come from. */
-const PARTS: readonly { name: string; test: (source: string) => boolean }[] = [
-  {
-    name: 'lit',
-    test: (source) => /node_modules\/(lit|lit-html|lit-element|@lit)\//u.test(source),
-  },
-  { name: 'core', test: (source) => source.includes('src/core/') },
-  { name: 'speech', test: (source) => source.includes('src/speech/') },
-  { name: 'element', test: (source) => source.includes('src/element/') },
-];
-
-/**
- * Splits the minified file by the source of each byte (through its source map). The style
- * sheets (`cssTexts`, as the minifying plugin left them) count as `styles`, wherever they are;
- * bytes that map to nothing (the bundler's own glue) as `other`.
- */
-export function sizeByPart(
-  code: string,
-  map: NonNullable<EmbedOutput['map']>,
-  /** The file's folder: the map's sources are relative to it. */
-  outDir: string,
-  cssTexts: Iterable<string> = [],
-): PartSize[] {
-  const isStyle = new Uint8Array(code.length);
-  for (const text of cssTexts) {
-    if (text.length < 16) continue;
-    for (let at = code.indexOf(text); at >= 0; at = code.indexOf(text, at + text.length)) {
-      isStyle.fill(1, at, at + text.length);
-    }
-  }
-  const sourcePaths = map.sources.map((source) =>
-    path.resolve(outDir, source).split(path.sep).join('/'),
-  );
-  const partOf = (sourceIndex: number): string => {
-    const source = sourcePaths[sourceIndex] ?? '';
-    return PARTS.find((part) => part.test(source))?.name ?? 'other';
-  };
-  const texts = new Map<string, string[]>();
-  const add = (name: string, from: number, to: number) => {
-    for (let at = from; at < to;) {
-      const style = isStyle[at] === 1;
-      let end = at;
-      while (end < to && (isStyle[end] === 1) === style) end++;
-      const key = style ? 'styles' : name;
-      const list = texts.get(key) ?? [];
-      list.push(code.slice(at, end));
-      texts.set(key, list);
-      at = end;
-    }
-  };
-  // Offsets of line starts, to turn (line, column) into an offset.
-  const lineStarts = [0];
-  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1))
-    lineStarts.push(at + 1);
-  // A segment runs to the next one, across line ends (a template literal keeps its new lines).
-  let previous = { offset: 0, part: 'other' };
-  let sourceIndex = 0;
-  map.mappings.split(';').forEach((lineMappings, lineIndex) => {
-    const lineStart = lineStarts[lineIndex] ?? code.length;
-    let column = 0;
-    for (const segment of lineMappings ? lineMappings.split(',') : []) {
-      const fields = decodeVlq(segment);
-      column += fields[0] ?? 0;
-      const offset = lineStart + column;
-      add(previous.part, previous.offset, offset);
-      let part = 'other';
-      if (fields.length >= 4) {
-        sourceIndex += fields[1] ?? 0;
-        part = partOf(sourceIndex);
-      }
-      previous = { offset, part };
-    }
-  });
-  add(previous.part, previous.offset, code.length);
-  const order = ['lit', 'core', 'speech', 'element', 'styles', 'other'];
-  return order
-    .filter((name) => texts.has(name))
-    .map((name) => {
-      const text = (texts.get(name) ?? []).join('');
-      return { name, min: Buffer.byteLength(text), gzip: gzipSize(text) };
-    });
-}
-
-const VLQ_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VLQ = new Map(Array.from(VLQ_DIGITS, (digit, value) => [digit, value]));
-
-/** One segment of a source map's `mappings`: its fields, still relative. */
-function decodeVlq(segment: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = VLQ.get(char) ?? 0;
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-    } else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/**
- * A coarse source map for `edited`, made from `original` by replacing ranges: each line of the
- * result points to where its first character came from. Enough to tell which module a byte of
- * the bundle comes from (the size report), and for stack traces to the right line.
- */
-function lineMap(
-  original: string,
-  edited: string,
-  edits: readonly { start: number; end: number; text: string }[],
-  source: string,
-): { version: 3; sources: string[]; names: string[]; mappings: string } {
-  /** Original offset of an offset in the edited text. */
-  const originalOffset = (offset: number): number => {
-    let shift = 0;
-    for (const edit of edits) {
-      const editedStart = edit.start + shift;
-      if (offset < editedStart) break;
-      if (offset < editedStart + edit.text.length)
-        return edit.start + Math.min(offset - editedStart, edit.end - edit.start);
-      shift += edit.text.length - (edit.end - edit.start);
-    }
-    return offset - shift;
-  };
-  const originalLineStarts = [0];
-  for (let at = original.indexOf('\n'); at >= 0; at = original.indexOf('\n', at + 1))
-    originalLineStarts.push(at + 1);
-  const position = (offset: number) => {
-    let low = 0;
-    let high = originalLineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((originalLineStarts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, column: offset - (originalLineStarts[low] ?? 0) };
-  };
-  const lines: string[] = [];
-  let previous = { line: 0, column: 0 };
-  let lineStart = 0;
-  for (const line of edited.split('\n')) {
-    const at = position(originalOffset(lineStart));
-    lines.push(encodeVlq([0, 0, at.line - previous.line, at.column - previous.column]));
-    previous = at;
-    lineStart += line.length + 1;
-  }
-  return { version: 3, sources: [source], names: [], mappings: lines.join(';') };
-}
-
-function encodeVlq(values: readonly number[]): string {
-  let out = '';
-  for (const value of values) {
-    let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-    do {
-      let digit = rest & 31;
-      rest >>>= 5;
-      if (rest > 0) digit |= 32;
-      out += VLQ_DIGITS[digit] ?? '';
-    } while (rest > 0);
-  }
-  return out;
 }
 
 interface AstNode {
@@ -394,15 +218,9 @@ export function minifyTemplates(cssTexts: Set<string> = new Set()): Plugin {
       };
       visit(this.parse(code));
       if (edits.length === 0) return null;
-      edits.sort((a, b) => a.start - b.start);
-      let result = '';
-      let from = 0;
-      for (const edit of edits) {
-        result += code.slice(from, edit.start) + edit.text;
-        from = edit.end;
-      }
-      result += code.slice(from);
-      return { code: result, map: lineMap(code, result, edits, id) };
+      const edited = new MagicString(code);
+      for (const edit of edits) edited.update(edit.start, edit.end, edit.text);
+      return { code: edited.toString(), map: edited.generateMap({ source: id }) };
     },
   };
 }
@@ -442,7 +260,7 @@ export default function embedPlugin(options: EmbedPluginOptions): Plugin {
         `${name}  ${kb(Buffer.byteLength(code))} │ gzip: ${kb(gzip)}${budget ? ` (budget ${kb(budget)})` : ''}`,
       );
       if (map) {
-        const parts = sizeByPart(code, map, outDir, cssTexts);
+        const parts = sizeByPart(code, map, { styles: cssTexts });
         config.logger.info(
           `  parts, min │ gzip alone: ${parts.map((part) => `${part.name} ${kb(part.min)} │ ${kb(part.gzip)}`).join(' · ')}`,
         );

@@ -4,84 +4,25 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { partOfSource, sizeByPart } from '../build/size-by-part.mjs';
 import { bundleForBrowser, bytes, gzipSize, kB, readJson, ROOT, row, SEED_SLUG } from './lib.mjs';
 
 const EMBED_ENTRY = path.join(ROOT, 'src/element/article-player.ts');
+const FULL_ENTRY = path.join(ROOT, 'src/element/article-player-full.ts');
 const TARGET_EMBED = 12_000;
-
-/** Where a source file belongs in the embed. */
-function partOf(source) {
-  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//u.test(source)) return 'lit';
-  if (source.includes('src/core/')) return 'core';
-  if (source.includes('src/speech/')) return 'speech';
-  if (source.endsWith('src/element/player-styles.ts')) return 'styles';
-  if (source.includes('src/element/')) return 'element';
-  return 'other';
-}
-
-const VLQ = new Map(
-  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]),
-);
-
-function decodeVlq(segment) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = VLQ.get(char) ?? 0;
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
 
 /** A template literal made of CSS rules: a style sheet wherever it is written. */
 const CSS_TEXT = /`[^`]*[\w\])*-]\s*\{[^{}<`]*:[^{}<`]*\}[^`]*`/u;
 
-/**
- * Splits a minified bundle by the source of each byte (through its source map): each mapping
- * segment runs to the next one. Segments holding a CSS template literal count as `styles`,
- * wherever they are written (the page style sheet of the highlight controller, too).
- */
+/** The bundle's bytes by part (lit, core, speech, element, styles, other), through its source map. */
 function splitByPart(code, map) {
-  const lineStarts = [0];
-  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1))
-    lineStarts.push(at + 1);
-  const marks = [];
-  let sourceIndex = 0;
-  map.mappings.split(';').forEach((line, lineIndex) => {
-    let column = 0;
-    for (const segment of line ? line.split(',') : []) {
-      const fields = decodeVlq(segment);
-      column += fields[0] ?? 0;
-      if (fields.length >= 4) sourceIndex += fields[1] ?? 0;
-      marks.push({
-        offset: (lineStarts[lineIndex] ?? code.length) + column,
-        source: fields.length >= 4 ? (map.sources[sourceIndex] ?? '') : '',
-      });
-    }
+  const parts = sizeByPart(code, map, {
+    // esbuild maps the shadow style sheet to its module: count the module as styles.
+    partOf: (source) =>
+      source.endsWith('src/element/player-styles.ts') ? 'styles' : partOfSource(source),
+    styles: CSS_TEXT,
   });
-  marks.sort((a, b) => a.offset - b.offset);
-  const texts = new Map();
-  const add = (part, text) => texts.set(part, (texts.get(part) ?? '') + text);
-  let previous = { offset: 0, source: '' };
-  for (const next of [...marks, { offset: code.length, source: '' }]) {
-    const text = code.slice(previous.offset, next.offset);
-    const part = partOf(previous.source);
-    const css = part !== 'lit' ? CSS_TEXT.exec(text) : null;
-    if (css) {
-      add(part, text.slice(0, css.index));
-      add('styles', css[0]);
-      add(part, text.slice(css.index + css[0].length));
-    } else add(part, text);
-    previous = next;
-  }
-  return texts;
+  return new Map(parts.map((part) => [part.name, part.text]));
 }
 
 /** The article page's JavaScript (following static imports) and CSS, from the built page. */
@@ -173,22 +114,33 @@ export async function sizeSection(DIST) {
     );
   }
 
-  // Its parts: the same entry bundled by esbuild (minified), split through the source map.
+  // Their parts: the same entries bundled by esbuild (minified), split through the source map.
   const ours = await bundleForBrowser(EMBED_ENTRY, { sourcemap: true, metafile: true });
-  const parts = splitByPart(ours.code, ours.map);
   const oursGzip = gzipSize(ours.code);
-  for (const name of ['lit', 'core', 'speech', 'element', 'styles', 'other']) {
-    const text = parts.get(name);
-    if (!text) continue;
-    rows.push(
-      row('Size', `  part: ${name}`, `${kB(gzipSize(text))} gz`, {
-        spread: `${kB(bytes(text))} min`,
-      }),
-    );
-  }
+  const partRows = (label, bundle) => {
+    const parts = splitByPart(bundle.code, bundle.map);
+    for (const name of ['lit', 'core', 'speech', 'element', 'styles', 'other']) {
+      const text = parts.get(name);
+      if (!text) continue;
+      rows.push(
+        row('Size', `  ${label}part: ${name}`, `${kB(gzipSize(text))} gz`, {
+          spread: `${kB(bytes(text))} min`,
+        }),
+      );
+    }
+    return parts;
+  };
+  const parts = partRows('', ours);
   rows.push(
     row('Size', 'Embed entry bundled by esbuild (same method as below)', `${kB(oursGzip)} gz`, {
       spread: `${kB(bytes(ours.code))} min`,
+    }),
+  );
+  const fullBundle = await bundleForBrowser(FULL_ENTRY, { sourcemap: true, metafile: true });
+  partRows('full player ', fullBundle);
+  rows.push(
+    row('Size', 'Full player entry bundled by esbuild', `${kB(gzipSize(fullBundle.code))} gz`, {
+      spread: `${kB(bytes(fullBundle.code))} min`,
     }),
   );
 

@@ -9,9 +9,8 @@
 import matter from 'gray-matter';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Article, Block } from '../../src/core/article.js';
-
-/** Characters spoken per second at rate 1 (espeak-ng measured about 14). */
-export const CHARS_PER_SECOND = 14;
+import { languageName } from '../../src/core/i18n.js';
+import { readingMinutes } from '../../src/core/timing.js';
 
 /** Front matter keys a content file may use. Any other key is a fault (it is most likely a typo). */
 export const FRONT_MATTER_KEYS = [
@@ -404,11 +403,6 @@ export function toArticleModel(article: ParsedArticle): Article {
   return { id: article.slug, lang: article.lang, title: article.title, blocks };
 }
 
-/** Whole minutes to speak `characters` at rate 1, rounded up, at least 1. */
-export function readingMinutes(characters: number): number {
-  return Math.max(1, Math.ceil(characters / CHARS_PER_SECOND / 60));
-}
-
 export function countWords(text: string, lang: string): number {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   let words = 0;
@@ -594,14 +588,6 @@ export function renderArticleJson(article: ParsedArticle): string {
 
 export function renderCatalogJson(catalog: Catalog): string {
   return `${JSON.stringify(catalog, null, 2)}\n`;
-}
-
-function languageName(lang: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
 }
 
 /** The home page's list of articles, readable without JavaScript. */

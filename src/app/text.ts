@@ -11,8 +11,6 @@ export const MAX_TITLE = 300;
 export const DERIVED_TITLE = 80;
 /** More unreadable characters than this share of the text: it is not text (a binary file, or garbled). */
 export const MAX_UNREADABLE_SHARE = 0.05;
-/** Characters spoken per second at rate 1 (the same estimate as the catalog's). */
-export const CHARS_PER_SECOND = 14;
 
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote';
 
@@ -167,10 +165,8 @@ export function plainTextToBlocks(
   );
 }
 
-/** Whole minutes to listen to `characters` at rate 1, at least 1. */
-export function listeningMinutes(characters: number): number {
-  return Math.max(1, Math.ceil(characters / CHARS_PER_SECOND / 60));
-}
+/** Whole minutes to listen to `characters` at rate 1, at least 1 (the catalog's estimate). */
+export { readingMinutes as listeningMinutes } from '../core/timing.js';
 
 /** A language tag in canonical form, or null when it is not a valid BCP 47 tag. */
 export function canonicalLanguage(tag: string | null | undefined): string | null {

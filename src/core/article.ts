@@ -39,7 +39,3 @@ const UNUSUAL_SPACE = /[^\S ]| {2}/;
 export function normalizeText(text: string): string {
   return UNUSUAL_SPACE.test(text) ? text.replace(WHITE_SPACE_RUN, ' ').trim() : text.trim();
 }
-
-export function samePosition(a: Position, b: Position): boolean {
-  return a.block === b.block && a.offset === b.offset;
-}

@@ -1,70 +1,77 @@
 /**
- * The player's UI languages. English (`strings.ts`) is the source and the fallback; each other
- * language is a table of the same keys (`strings-fr.ts`), chosen by the page's language.
+ * The player's UI languages. English (`strings.ts`) is the source and the fallback; any other
+ * language is a translation, a table of the same keys that a page opts into with
+ * `addTranslation` (the French one: `src/element/translation-fr.ts`), so that the embed carries
+ * English alone unless the page asks for more.
  */
 import { listeningStrings as enListening, strings as en } from './strings.js';
-import { fr, frListening } from './strings-fr.js';
+import type { ListeningStrings, ListeningTranslation, Strings, Translation } from './strings.js';
 import { primaryLanguage } from './voices.js';
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : { readonly [K in keyof T]: Widen<T[K]> };
+export type { ListeningStrings, ListeningTranslation, Strings, Translation } from './strings.js';
 
-/** The shape of a table of UI strings: the English table's keys, with any text. */
-export type Strings = Widen<typeof en>;
-/** The shape of the full player's extra strings. */
-export type ListeningStrings = Widen<typeof enListening>;
-
-/** A translation: every key of the English table should be there; a missing one falls back to English. */
-export type Translation = { readonly [K in keyof Strings]?: Strings[K] };
-export type ListeningTranslation = { readonly [K in keyof ListeningStrings]?: ListeningStrings[K] };
-
-const translations = { fr } as const;
-const listeningTranslations: Record<keyof typeof translations, ListeningTranslation> = {
-  fr: frListening,
-};
-
-/** The languages the UI speaks (primary subtags). */
-export const UI_LANGUAGES: readonly string[] = ['en', ...Object.keys(translations)];
+interface Translations {
+  readonly strings: Translation;
+  readonly listening: ListeningTranslation;
+}
 
 /**
- * A lookup of `english` by language tag (`fr-CA` → French), English for any language without a
+ * Translations by primary language. One per page, shared by every copy of this code on it (the
+ * embed's file and a translation's own file), hence a global under a registered symbol.
+ */
+const registry: Map<string, Translations> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('article-player.translations')
+] ??= new Map<string, Translations>()) as Map<string, Translations>;
+
+/** Every resolved table (a translation over English), by kind and language. */
+const resolved = new Map<string, object>();
+
+/** Teaches the player's UI a language: a missing key falls back to English, key by key. */
+export function addTranslation(
+  lang: string,
+  strings: Translation,
+  listening: ListeningTranslation = {},
+): void {
+  registry.set(primaryLanguage(lang), { strings, listening });
+  resolved.clear();
+}
+
+/** The languages the UI speaks now (primary subtags): English and those added. */
+export function uiLanguages(): string[] {
+  return ['en', ...registry.keys()];
+}
+
+/**
+ * `english` in the language `lang` (`fr-CA` → French), English for any language without a
  * table. A translation's nested tables (error messages, shortcut names) fall back key by key.
  */
-function localized<T extends object>(
-  english: T,
-  translations: Readonly<Record<string, object>>,
-): (lang: string) => T {
-  const resolved = new Map<string, T>([['en', english]]);
-  return (lang) => {
-    const primary = primaryLanguage(lang);
-    let table = resolved.get(primary);
-    if (!table) {
-      const translation = translations[primary] as Partial<T> | undefined;
-      table = { ...english, ...translation };
-      for (const [key, value] of Object.entries(english)) {
-        const translated = translation?.[key as keyof T];
-        if (value && typeof value === 'object' && translated) {
-          (table as Record<string, unknown>)[key] = { ...value, ...translated };
-        }
+function localized<T extends object>(kind: keyof Translations, english: T, lang: string): T {
+  const primary = primaryLanguage(lang);
+  const key = `${kind}:${primary}`;
+  let table = resolved.get(key) as T | undefined;
+  if (!table) {
+    const translation = registry.get(primary)?.[kind] as Partial<T> | undefined;
+    table = { ...english, ...translation };
+    for (const [name, value] of Object.entries(english)) {
+      const translated = translation?.[name as keyof T];
+      if (value && typeof value === 'object' && translated) {
+        (table as Record<string, unknown>)[name] = { ...value, ...translated };
       }
-      resolved.set(primary, table);
     }
-    return table;
-  };
+    resolved.set(key, table);
+  }
+  return table;
 }
 
 /** The UI strings for a language tag (`fr-CA` → French); English for any language without a table. */
-export const stringsFor: (lang: string) => Strings = /* @__PURE__ */ localized<Strings>(
-  en,
-  translations,
-);
+export function stringsFor(lang: string): Strings {
+  return localized('strings', en, lang);
+}
 
 /** The full player's extra strings for a language tag. */
-export const listeningStringsFor: (lang: string) => ListeningStrings =
-  /* @__PURE__ */ localized<ListeningStrings>(enListening, listeningTranslations);
+export function listeningStringsFor(lang: string): ListeningStrings {
+  return localized('listening', enListening, lang);
+}
 
 /** Keys of `translation` that still need translating (against `english`), for the tests. */
 export function missingKeys(translation: object, english: object = en): string[] {

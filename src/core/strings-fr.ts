@@ -1,5 +1,8 @@
-/** The player's UI strings in French. Keys and arguments as in `strings.ts`. */
-import type { ListeningTranslation, Translation } from './i18n.js';
+/**
+ * The player's UI strings in French. Keys and arguments as in `strings.ts`. A page opts into
+ * them with `src/element/translation-fr.ts`.
+ */
+import type { ListeningTranslation, Translation } from './strings.js';
 
 export const fr = {
   play: 'Lire',
@@ -47,7 +50,6 @@ export const frListening = {
   automaticVoice: 'Automatique',
   sleepTimer: 'Minuterie',
   sleepOff: 'Désactivée',
-  sleepEndOfArticle: 'Fin de cet article',
   sleepMinutes: (minutes: number) => `${minutes} minutes`,
   followReading: 'Faire défiler pour suivre la lecture',
   highlightWords: 'Surligner chaque mot',

@@ -51,7 +51,6 @@ export const listeningStrings = {
   automaticVoice: 'Automatic',
   sleepTimer: 'Sleep timer',
   sleepOff: 'Off',
-  sleepEndOfArticle: 'End of this article',
   sleepMinutes: (minutes: number) => `${minutes} minutes`,
   followReading: 'Scroll to follow the reading',
   highlightWords: 'Highlight each word',
@@ -67,3 +66,18 @@ export const listeningStrings = {
     slower: 'Slower',
   },
 } as const;
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+/** The shape of a table of UI strings: the English table's keys, with any text. */
+export type Strings = Widen<typeof strings>;
+/** The shape of the full player's extra strings. */
+export type ListeningStrings = Widen<typeof listeningStrings>;
+
+/** A translation: every key of the English table should be there; a missing one falls back to English. */
+export type Translation = { readonly [K in keyof Strings]?: Strings[K] };
+export type ListeningTranslation = { readonly [K in keyof ListeningStrings]?: ListeningStrings[K] };

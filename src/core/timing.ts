@@ -7,6 +7,7 @@ export function estimateSeconds(characters: number, rate = 1): number {
   return characters / (CHARACTERS_PER_SECOND_AT_RATE_1 * Math.max(rate, 0.1));
 }
 
+/** Whole minutes to speak `characters`, rounded up, at least 1 (the catalog's and /listen/'s). */
 export function readingMinutes(characters: number, rate = 1): number {
   return Math.max(1, Math.ceil(estimateSeconds(characters, rate) / 60));
 }

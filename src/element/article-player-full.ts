@@ -3,6 +3,8 @@
  * `dist/embed/article-player-full.js`). Import `./full-player-element.js` for the class alone.
  */
 import { FullArticlePlayer } from './full-player-element.js';
+// The app's pages may be French.
+import './translation-fr.js';
 
 export { FullArticlePlayer };
 export { ArticlePlayer } from './player-element.js';

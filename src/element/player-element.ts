@@ -105,8 +105,6 @@ export class ArticlePlayer extends LitElement {
     noFollow: { type: Boolean, reflect: true, attribute: 'no-follow' },
     noHotkeys: { type: Boolean, reflect: true, attribute: 'no-hotkeys' },
     skip: { reflect: true },
-    loadError: { state: true },
-    loading: { state: true },
   };
 
   /**
@@ -148,8 +146,6 @@ export class ArticlePlayer extends LitElement {
   declare noHotkeys: boolean;
   /** A CSS selector for more content not to read, besides the built-in rules. */
   declare skip: string | null;
-  declare private loadError: string | null;
-  declare private loading: boolean;
 
   /** Starting this player pauses the page's others (one speech queue per browser). */
   readonly #exclusive = new ExclusivePlaybackController(this);
@@ -162,6 +158,9 @@ export class ArticlePlayer extends LitElement {
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
   #loadAbort: AbortController | null = null;
+  /** Loading `src`, and why it failed: shown in the status line. */
+  #loading = false;
+  #loadError: string | null = null;
 
   // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
@@ -173,8 +172,6 @@ export class ArticlePlayer extends LitElement {
     this.noFollow = false;
     this.noHotkeys = false;
     this.skip = null;
-    this.loadError = null;
-    this.loading = false;
     const settings = this.#settings;
     const playback = new PlaybackController(
       this,
@@ -255,7 +252,7 @@ export class ArticlePlayer extends LitElement {
     super.attributeChangedCallback(name, old, value);
     // Another language: another voice, and the article read again in it.
     // (A `src` load sets it, then reads the article itself.)
-    if (name === 'lang' && old !== value && this.#playback.article && !this.loading) {
+    if (name === 'lang' && old !== value && this.#playback.article && !this.#loading) {
       this.#readArticle();
     }
   }
@@ -423,8 +420,9 @@ export class ArticlePlayer extends LitElement {
     this.#loadAbort?.abort();
     const abort = new AbortController();
     this.#loadAbort = abort;
-    this.loading = true;
-    this.loadError = null;
+    this.#loading = true;
+    this.#loadError = null;
+    this.requestUpdate();
     this.#playback.dispatch({ type: 'stop' });
     try {
       const article = await fetchArticle(src, fetch, abort.signal);
@@ -442,10 +440,13 @@ export class ArticlePlayer extends LitElement {
         error instanceof ArticleLoadError && error.code === 'not-article'
           ? strings.loadNotArticle
           : strings.loadFailed(detail);
-      this.loadError = message;
+      this.#loadError = message;
       this.#playback.dispatch({ type: 'fail', error: { code: 'load-failed', message } });
     } finally {
-      if (!abort.signal.aborted) this.loading = false;
+      if (!abort.signal.aborted) {
+        this.#loading = false;
+        this.requestUpdate();
+      }
     }
   }
 
@@ -529,8 +530,8 @@ export class ArticlePlayer extends LitElement {
   }
 
   #statusMessage(): string {
-    if (this.loadError) return this.loadError;
-    if (this.loading) return strings.statusLoading;
+    if (this.#loadError) return this.#loadError;
+    if (this.#loading) return strings.statusLoading;
     const blocker = this.#playback.blocker;
     if (blocker) {
       if (blocker.code === 'no-speech') return strings.noSpeech;
@@ -563,7 +564,7 @@ export class ArticlePlayer extends LitElement {
       position,
       total,
       playing: status === Status.Playing,
-      blocked: Boolean(this.#playback.blocker) || total === 0 || this.loading,
+      blocked: Boolean(this.#playback.blocker) || total === 0 || this.#loading,
     };
   }
 

@@ -1,6 +1,6 @@
 /**
  * SpeechEngine on the Web Speech API. The only code that touches `speechSynthesis`; it absorbs
- * the browsers' faults (see docs/design.md) so that nothing above it needs to know them.
+ * the browsers' faults (the README's "Speech faults") so that nothing above it needs to know them.
  */
 import { estimateSeconds } from '../core/timing.js';
 import type { VoiceInfo } from '../core/voices.js';

@@ -3,6 +3,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ArticlePlayer } from '../../src/element/article-player.js';
+// As a French publisher would: the embed's controls in French on a French page.
+import '../../src/element/translation-fr.js';
 import { SPEAKING_EVENT } from '../../src/element/controllers/exclusive-playback-controller.js';
 import type { VoiceInfo } from '../../src/core/voices.js';
 import { documentedParts } from './manifest.js';

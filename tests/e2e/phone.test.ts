@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
 import { playerStatus, readingIndex as readingIndexIn } from './support/player';
@@ -81,12 +81,29 @@ describe('listening on a phone, with real speech', () => {
     await browser.page.screenshot({ path: `${SCREENSHOTS}/phone-idle.png` });
   });
 
-  afterAll(async () => {
+  // Each test opens the article itself: none depends on what the one before left.
+  afterEach(async () => {
     await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+  });
+
+  afterAll(async () => {
     await browser.close();
   });
 
+  async function open(): Promise<void> {
+    await browser.page.goto(url(SEED));
+    await browser.page.locator('article-player button.play').waitFor();
+  }
+
+  /** Opens the article and taps Play; resolves once the first utterance has started. */
+  async function openAndPlay(): Promise<void> {
+    await open();
+    await browser.page.tap('article-player button.play');
+    await waitForSpeech(browser.page, { type: 'start' }, 20_000);
+  }
+
   it('puts the controls in a bar at the bottom, with 44 px targets', async () => {
+    await open();
     const layout = await browser.page.evaluate(() => {
       const player = document.querySelector('article-player')!;
       const bar = player.shadowRoot!.querySelector('[part="bar"]')!.getBoundingClientRect();
@@ -104,8 +121,7 @@ describe('listening on a phone, with real speech', () => {
   });
 
   it('highlights each word as it is spoken, moving forward within the paragraph', async () => {
-    await browser.page.tap('article-player button.play');
-    await waitForSpeech(browser.page, { type: 'start' }, 20_000);
+    await openAndPlay();
     // The standfirst (block 1) is long enough to see several words go by.
     await until(
       () => readingIndex(browser),
@@ -113,12 +129,16 @@ describe('listening on a phone, with real speech', () => {
       20_000,
     );
     const seen: { word: string; offset: number }[] = [];
-    const deadline = Date.now() + 4000;
-    while (Date.now() < deadline) {
-      const now = await wordHighlight(browser);
-      if (now && now.offset !== seen[seen.length - 1]?.offset) seen.push(now);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // Until four words have gone by (each a new offset), or give up after 10 s.
+    await until(
+      async () => {
+        const now = await wordHighlight(browser);
+        if (now && now.offset !== seen[seen.length - 1]?.offset) seen.push(now);
+        return seen.length;
+      },
+      (count) => count >= 4,
+      10_000,
+    );
     expect(seen.length).toBeGreaterThanOrEqual(4);
     const offsets = seen.map((entry) => entry.offset);
     expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
@@ -127,6 +147,7 @@ describe('listening on a phone, with real speech', () => {
   });
 
   it('moves the paragraph highlight on', async () => {
+    await openAndPlay();
     const index = await until(
       () => readingIndex(browser),
       (value) => value >= 2,
@@ -136,6 +157,7 @@ describe('listening on a phone, with real speech', () => {
   });
 
   it('sets the lock-screen metadata, and its buttons pause, resume and skip', async () => {
+    await openAndPlay();
     const title = await browser.page.evaluate(() => navigator.mediaSession.metadata?.title);
     expect(title).toBe('Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes');
     expect(await browser.page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing');
@@ -154,6 +176,7 @@ describe('listening on a phone, with real speech', () => {
   });
 
   it('shows the settings dialog, accessible, at phone size', async () => {
+    await open();
     await browser.page.tap('article-player [part~="settings"]');
     await browser.page.locator('article-player dialog[open]').waitFor();
     await browser.page.screenshot({ path: `${SCREENSHOTS}/phone-settings.png` });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SILENCE_RMS, startRecording } from './support/audio';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
@@ -41,10 +41,21 @@ describe('the article page, with real speech', () => {
     });
   });
 
-  afterAll(async () => {
+  // Each test opens the article itself: none depends on what the one before left.
+  afterEach(async () => {
     await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+  });
+
+  afterAll(async () => {
     await browser.close();
   });
+
+  /** Opens the article and starts reading it; resolves once the first utterance has started. */
+  async function openAndPlay(): Promise<void> {
+    await browser.page.goto(url(SEED));
+    await browser.page.click('article-player button.play');
+    await waitForSpeech(browser.page, { type: 'start' }, 20_000);
+  }
 
   it('shows the article text before any script and has no accessibility violations', async () => {
     await browser.page.goto(url(SEED));
@@ -55,6 +66,8 @@ describe('the article page, with real speech', () => {
   });
 
   it('reads aloud from Play: real start and end events, the highlight moves, sound is made', async () => {
+    await browser.page.goto(url(SEED));
+    await browser.page.locator('article-player button.play').waitFor();
     const recording = await startRecording();
     await browser.page.click('article-player button.play');
     const seen = await waitForReadingIndex(browser, 2, 45_000);
@@ -85,12 +98,14 @@ describe('the article page, with real speech', () => {
   });
 
   it('is accessible while playing', async () => {
+    await openAndPlay();
     expect(await status(browser)).toBe('playing');
     const results = await new AxeBuilder({ page: browser.page }).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   });
 
   it('pauses, then resumes from the paragraph where it paused', async () => {
+    await openAndPlay();
     await browser.page.click('article-player button.play');
     expect(await status(browser)).toBe('paused');
     const pausedAt = await readingIndex(browser);
@@ -98,7 +113,12 @@ describe('the article page, with real speech', () => {
       () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
     );
     const before = entries(await speechLog(browser.page), 'start').length;
-    await browser.page.waitForTimeout(1500);
+    // Paused means silent: the engine's queue empties, and nothing starts again from it.
+    await browser.page.waitForFunction(
+      () => !speechSynthesis.speaking && !speechSynthesis.pending,
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await readingIndex(browser)).toBe(pausedAt);
     expect(entries(await speechLog(browser.page), 'start').length).toBe(before);
 
@@ -112,6 +132,8 @@ describe('the article page, with real speech', () => {
 
   it('reads from a paragraph when it is clicked', async () => {
     const text = 'Still, the situation appears to be stabilising.';
+    await browser.page.goto(url(SEED));
+    await browser.page.locator('article-player button.play').waitFor();
     await browser.page.locator('article-player p', { hasText: text }).click();
     const log = await waitForSpeech(browser.page, { type: 'start', text }, 15_000);
     expect(entries(log, 'start').at(-1)?.text).toBe(text);

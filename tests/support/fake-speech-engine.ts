@@ -31,10 +31,14 @@ export class FakeSpeechEngine implements SpeechEngine {
   spoken: FakeUtteranceRecord[] = [];
   cancels = 0;
 
-  constructor(private voices: readonly VoiceInfo[] = ENGLISH_VOICES) {}
+  readonly #voices: readonly VoiceInfo[];
+
+  constructor(voices: readonly VoiceInfo[] = ENGLISH_VOICES) {
+    this.#voices = voices;
+  }
 
   getVoices(): Promise<readonly VoiceInfo[]> {
-    return Promise.resolve(this.voices);
+    return Promise.resolve(this.#voices);
   }
 
   speak(request: SpeakRequest, handlers: SpeakHandlers): void {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readingMinutes } from '../../src/core/timing.js';
 import {
   buildCatalog,
   catalogEntry,
   escapeHtml,
   parseArticle,
-  readingMinutes,
   renderArticleJson,
   renderArticleList,
   renderArticleMarkup,

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addTranslation,
   languageName,
   listeningStringsFor,
   missingKeys,
   speechErrorMessage,
   stringsFor,
-  UI_LANGUAGES,
+  uiLanguages,
 } from '../../src/core/i18n.js';
 import { fr, frListening } from '../../src/core/strings-fr.js';
 import { listeningStrings as enListening, strings as en } from '../../src/core/strings.js';
 
 describe('UI strings', () => {
-  it('speak English and French', () => {
-    expect(UI_LANGUAGES).toEqual(['en', 'fr']);
+  it('speak English alone until a page adds a translation', async () => {
+    expect(uiLanguages()).toEqual(['en']);
+    expect(stringsFor('fr').play).toBe('Play');
+    await import('../../src/element/translation-fr.js');
+    expect(uiLanguages()).toEqual(['en', 'fr']);
+    expect(stringsFor('fr').play).toBe('Lire');
   });
 
   it('the French tables translate every English string', () => {
@@ -33,7 +38,14 @@ describe('UI strings', () => {
     expect(stringsFor(lang).play).toBe(play);
   });
 
-  it('falls back to English for a key a translation lacks', () => {
+  it('falls back to English for a key a translation lacks, nested tables key by key', () => {
+    addTranslation('x-test', { play: 'Spiel', speechErrors: { network: 'kein Netz' } }, {});
+    const partial = stringsFor('x-test');
+    expect(partial.play).toBe('Spiel');
+    expect(partial.pause).toBe(en.pause);
+    expect(partial.speechErrors['network']).toBe('kein Netz');
+    expect(partial.speechErrors['no-start']).toBe(en.speechErrors['no-start']);
+    expect(listeningStringsFor('x-test').settings).toBe(enListening.settings);
     expect(missingKeys({ play: 'Lire' })).toContain('pause');
     expect(stringsFor('fr').speechErrors['no-such-code']).toBeUndefined();
     expect(speechErrorMessage('no-such-code', stringsFor('fr'))).toBe(
