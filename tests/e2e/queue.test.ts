@@ -20,6 +20,17 @@ const INIT = `(() => {
   };
   window.__clicks = 0;
   document.addEventListener('click', () => { window.__clicks += 1; }, true);
+  // Whether speak() was called inside a click's dispatch (iOS refuses it anywhere else).
+  window.__spokenInClick = [];
+  let inClick = false;
+  document.addEventListener('click', () => { inClick = true; }, true);
+  window.addEventListener('click', () => { inClick = false; });
+  const proto = Object.getPrototypeOf(window.speechSynthesis);
+  const speak = proto.speak;
+  proto.speak = function (utterance) {
+    window.__spokenInClick.push([utterance.text, inClick]);
+    return speak.call(this, utterance);
+  };
   window.__paragraph = null;
   document.addEventListener('ap-paragraph', (event) => { window.__paragraph = event.detail; });
 })();`;
@@ -28,6 +39,7 @@ interface TestWindow {
   __mediaHandlers: Record<string, (() => void) | null>;
   __clicks: number;
   __paragraph: { index: number; total: number } | null;
+  __spokenInClick: [string, boolean][];
 }
 
 async function pressMediaKey(browser: LaunchedBrowser, action: string): Promise<void> {
@@ -123,6 +135,10 @@ describe('Up next, with real speech', () => {
     ];
     await page.getByRole('button', { name: 'Play all' }).click();
     await waitForSpeech(page, { type: 'start', text: first }, 30_000);
+    // One gesture: the first article's speech began inside the tap on Play all.
+    expect(
+      (await page.evaluate(() => (window as unknown as TestWindow).__spokenInClick))[0],
+    ).toEqual([first, true]);
     expect(new URL(page.url()).pathname).toBe(firstUrl);
     expect(await page.title()).toContain(first);
     // Fast, to reach the end soon (and remembered for the next article).
