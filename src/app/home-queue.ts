@@ -149,7 +149,16 @@ function renderCard(card: Card): void {
   );
   setButtonText(toggle, queued ? strings.removeFromQueueCard : strings.addToQueue, item.title);
   toggle.setAttribute('aria-pressed', String(queued));
-  if (actions.childElementCount === 0) actions.append(play, startOver, finish, toggle);
+  if (actions.childElementCount === 0) {
+    actions.append(play, startOver, finish, toggle);
+    // Fetched as the finger lands (or the keyboard arrives), so that the tap itself can start
+    // speech: iOS refuses a speak() that comes after an await.
+    const ready = () => void session.prepare(item).catch(() => undefined);
+    for (const starter of [play, startOver]) {
+      starter.addEventListener('pointerdown', ready);
+      starter.addEventListener('focus', ready);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -280,6 +280,11 @@ export class Session implements ListeningSession {
       // Connected with its article: it reads it and starts speaking inside the listener's tap.
       main.replaceChildren(player);
     }
+    // The button that started it went with the page it was on: focus the new content rather
+    // than leave it nowhere. A focus that is still in the page (the player's buttons) stays.
+    if (!document.activeElement || document.activeElement === document.body) {
+      main.focus({ preventScroll: true });
+    }
     window.scrollTo({ top: 0 });
   }
 

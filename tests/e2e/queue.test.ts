@@ -247,4 +247,55 @@ describe('Up next, with real speech', () => {
     const results = await axeScan(page);
     expect(results.violations, formatViolations(results.violations)).toEqual([]);
   });
+  it('plays a saved text from Up next in the same page, and skips one deleted meanwhile', async () => {
+    const { page } = browser;
+    const [[first, firstUrl]] = articles as [[string, string], [string, string]];
+    await browser.context.setOffline(false);
+    const save = async (title: string, text: string) => {
+      await page.goto(url('/listen/'));
+      await page.getByLabel('Title (optional)').fill(title);
+      await page.getByLabel('Text to listen to').fill(text);
+      await page.getByRole('button', { name: 'Save and listen' }).click();
+      await page.waitForURL(/\/listen\/\?id=/u);
+      return new URL(page.url()).searchParams.get('id') ?? '';
+    };
+    const oneId = await save('Saved one', 'A short saved text.');
+    const twoId = await save('Saved two', 'Another saved text.');
+    await page.goto(url('/'));
+    await page.getByRole('button', { name: 'Clear Up next' }).click();
+    for (const title of ['Saved one', 'Saved two', first]) {
+      await page.getByRole('button', { name: `Add to Up next: ${title}` }).click();
+    }
+    const queue = page.locator('[data-queue-list] > li .queue-title');
+    await expect.poll(() => queue.allInnerTexts()).toEqual(['Saved one', 'Saved two', first]);
+    // Deleted behind the page's back, as another tab would.
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('article-player');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('saved-texts', 'readwrite');
+            transaction.objectStore('saved-texts').delete(id);
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+      twoId,
+    );
+    await page.evaluate(() => window.__speechLog?.splice(0));
+    await page.getByRole('button', { name: 'Play all' }).click();
+    await waitForSpeech(page, { type: 'start', text: 'Saved one' }, 30_000);
+    expect(new URL(page.url()).search).toBe(`?id=${oneId}`);
+    await waitForSpeech(page, { type: 'end', text: 'A short saved text.' }, 30_000);
+    // Its title was said, then it was found missing: the article after it plays.
+    await waitForSpeech(page, { type: 'start', text: first }, 30_000);
+    expect(new URL(page.url()).pathname).toBe(firstUrl);
+    expect(await page.locator('main article-player h1').innerText()).toBe(first);
+    await page.evaluate(() => document.querySelector('article-player')?.pause());
+    await page.goto(url('/'));
+    await expect.poll(() => queue.allInnerTexts()).toEqual(['Saved one', first]);
+  });
 });
