@@ -1,15 +1,27 @@
-// Component tests: tests/component/**/*.test.ts in Debian's Chromium, with mocha and
-// @open-wc/testing (chai `expect`, `fixture`, `html`, axe through `.to.be.accessible()`).
-// Run them with `node scripts/test.mjs component`, or `npx web-test-runner` (add `--watch`).
+// Component tests: tests/component/**/*.test.ts with mocha and @open-wc/testing (chai `expect`,
+// `fixture`, `html`, axe through `.to.be.accessible()`), in three engines one after the other:
+// Debian's Chromium, Firefox ESR and WebKitGTK's MiniBrowser (scripts/wtr-engines.mjs).
+// Run them with `node scripts/test.mjs component`, or `npx web-test-runner` (add `--watch`);
+// AP_ENGINES=firefox (or any comma-separated subset of chromium,firefox,webkit) picks engines.
+// A test that needs what an engine's driver cannot do skips itself there (tests/component/engine.ts).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_ARGS, SPEECH_ARG } from './scripts/chromium.mjs';
+import { startWebKitDriver, webkitDriverFromEnv } from './scripts/webkit-driver.mjs';
+import { selectedEngines } from './scripts/engines.mjs';
+import { enginePlugin, engineLaunchers } from './scripts/wtr-engines.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
-/** Flags for Debian's Chromium here, with real voices for a test of the real engine (the fake engine does not need them). */
-const chromiumArgs = [...CHROMIUM_ARGS, SPEECH_ARG];
+const engines = selectedEngines();
+
+// scripts/test.mjs starts Xvfb and WebKitWebDriver and passes AP_WEBKIT_WEBDRIVER; a direct
+// `npx web-test-runner` starts its own and stops them when it exits.
+let webkitDriver = webkitDriverFromEnv();
+if (engines.includes('webkit') && !webkitDriver) {
+  const started = await startWebKitDriver();
+  process.once('exit', started.stop);
+  webkitDriver = { hostname: '127.0.0.1', port: started.port };
+}
 
 // scripts/test.mjs sets AP_WTR_SUMMARY to collect the counts as JSON.
 const summaryFile = process.env.AP_WTR_SUMMARY;
@@ -26,17 +38,9 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
       target: 'es2022',
     }),
+    enginePlugin(),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: chromiumArgs,
-      },
-    }),
-  ],
+  browsers: engineLaunchers(engines, { webkitDriver }),
   // One browser page at a time: the machine has 2 cores and one speech queue.
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -2,6 +2,7 @@
 
 export declare const DEBIAN_PACKAGES: readonly string[];
 export declare const CHROMIUM_PATH: string;
+export declare const FIREFOX_PATH: string;
 export declare function which(program: string): string | null;
 export declare function missingPrograms(): { program: string; pkg: string }[];
 export declare function ensureSystemDeps(options?: {

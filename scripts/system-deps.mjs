@@ -1,5 +1,6 @@
 // Checks (and, as root on Debian, installs) the system programs that the
-// component and end-to-end tests need: Debian's Chromium, real speech
+// component and end-to-end tests need: the three engines (Debian's Chromium, Firefox ESR,
+// WebKitGTK's MiniBrowser behind WebKitWebDriver, under Xvfb), real speech
 // (speech-dispatcher + espeak-ng) and an audio sink to record (PulseAudio + sox).
 //
 // Usage as a module: `await ensureSystemDeps()`; as a script:
@@ -9,10 +10,15 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MINIBROWSER, WEBKIT_WEBDRIVER, XVFB } from './webkit-driver.mjs';
 
 /** Debian packages installed, all of them, when anything is missing. */
 export const DEBIAN_PACKAGES = [
   'chromium',
+  'firefox-esr',
+  // WebKitWebDriver; it pulls in libwebkit2gtk-4.1-0, which has MiniBrowser.
+  'webkit2gtk-driver',
+  'xvfb',
   'speech-dispatcher',
   'speech-dispatcher-espeak-ng',
   'espeak-ng',
@@ -22,10 +28,15 @@ export const DEBIAN_PACKAGES = [
 ];
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Each required program and the Debian package that provides it. */
 const PROGRAMS = [
   { program: CHROMIUM_PATH, pkg: 'chromium' },
+  { program: FIREFOX_PATH, pkg: 'firefox-esr' },
+  { program: WEBKIT_WEBDRIVER, pkg: 'webkit2gtk-driver' },
+  { program: MINIBROWSER, pkg: 'webkit2gtk-driver' },
+  { program: XVFB, pkg: 'xvfb' },
   { program: 'speech-dispatcher', pkg: 'speech-dispatcher' },
   { program: 'espeak-ng', pkg: 'espeak-ng' },
   { program: 'pulseaudio', pkg: 'pulseaudio' },

@@ -1,13 +1,17 @@
 // The test command: `npm test` (all parts) or `node scripts/test.mjs unit|component|e2e`.
 //
 // 1. Checks the system programs the browser tests need (installs them as root with apt-get).
-// 2. Starts an audio sink for real speech (PulseAudio null sink), stopped again at the end.
-// 3. Runs, in order: unit tests (vitest), component tests (web-test-runner), then
-//    `npm run build` and the end-to-end tests (vitest, tests/e2e/vitest.config.ts).
+// 2. Starts an audio sink for real speech (PulseAudio null sink) and, for WebKit, Xvfb and
+//    WebKitWebDriver (scripts/webkit-driver.mjs); all stopped again at the end.
+// 3. Runs, in order: unit tests (vitest), component tests (web-test-runner, once per engine:
+//    Chromium, Firefox, WebKit), then `npm run build` and the end-to-end tests (vitest,
+//    tests/e2e/vitest.config.ts; tests/e2e/engines.test.ts speaks in every engine).
+// AP_ENGINES=chromium,firefox,webkit (any subset) picks the engines.
 // Each runner prints its own output; the counts come from machine-readable reports (vitest's
 // JSON reporter, a web-test-runner summary reporter). A runner that crashes, or fails without
 // a failing test, counts as one failure, never as 0 failed.
-// The last line is exactly `N passed, N failed`; the exit code is non-zero if anything failed.
+// The summary gives each part, and each engine's counts, skips and time under it; the last line
+// is exactly `N passed, N failed`; the exit code is non-zero if anything failed.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAudioSink } from './audio-sink.mjs';
+import { engineOf, selectedEngines } from './engines.mjs';
 import { ensureSystemDeps } from './system-deps.mjs';
+import { startWebKitDriver } from './webkit-driver.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PARTS = ['unit', 'component', 'e2e'];
@@ -103,8 +109,37 @@ function readJson(file) {
 // Counting results.
 
 /**
- * @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, notes: string[] }} PartResult
+ * @typedef {{ engine: string, passed: number, failed: number, skipped: number, seconds: number }} EngineResult
+ * @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, notes: string[], engines?: EngineResult[], enginesNote?: string }} PartResult
  */
+
+/** The engine a vitest test belongs to: its describe block is titled "… in <engine>". */
+function vitestEngine(test) {
+  for (const title of test.ancestorTitles ?? []) {
+    const match = /\bin (chromium|firefox|webkit)\b/i.exec(title);
+    if (match?.[1]) return engineOf(match[1]);
+  }
+  return null;
+}
+
+/** Per-engine counts and time of the engine-parameterised tests in a vitest JSON report. */
+function vitestEngines(report) {
+  /** @type {Map<string, EngineResult>} */
+  const engines = new Map();
+  for (const file of report?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      const engine = vitestEngine(test);
+      if (!engine) continue;
+      const entry = engines.get(engine) ?? { engine, passed: 0, failed: 0, skipped: 0, seconds: 0 };
+      if (test.status === 'passed') entry.passed += 1;
+      else if (test.status === 'failed') entry.failed += 1;
+      else entry.skipped += 1;
+      entry.seconds += (test.duration ?? 0) / 1000;
+      engines.set(engine, entry);
+    }
+  }
+  return [...engines.values()];
+}
 
 /** Counts from vitest's JSON report, made robust against crashes and failed files. */
 function vitestResult(name, report, exit, seconds) {
@@ -121,6 +156,11 @@ function vitestResult(name, report, exit, seconds) {
         result.failed += 1;
         result.notes.push(`${file.name.replace(ROOT, '')}: failed outside any test`);
       }
+    }
+    result.engines = vitestEngines(report);
+    if (result.engines.length > 0) {
+      result.enginesNote =
+        'per engine: the tests titled "… in <engine>" (tests/e2e/engines.test.ts); the other files run in Chromium';
     }
   } else {
     result.failed = 1;
@@ -140,6 +180,8 @@ function wtrResult(name, summary, exit, seconds) {
     for (const file of summary.files ?? []) {
       for (const error of file.errors ?? [])
         result.notes.push(`${file.file}: ${error.split('\n')[0]}`);
+      for (const failure of file.failures ?? [])
+        result.notes.push(`✗ ${file.file} › ${failure.test}`);
     }
   } else {
     result.failed = 1;
@@ -182,11 +224,36 @@ async function runVitest(name, extraArgs) {
 const runners = {
   unit: () => runVitest('unit', []),
 
+  // One web-test-runner per engine, one after the other: each engine's time is its own, and a
+  // browser that crashes its runner does not take the other engines' results with it.
   async component() {
-    const outputFile = join(reportsDir, 'component.json');
-    const started = Date.now();
-    const exit = await run(process.execPath, [WTR], { env: { AP_WTR_SUMMARY: outputFile } });
-    return wtrResult('component', readJson(outputFile), exit, (Date.now() - started) / 1000);
+    /** @type {PartResult} */
+    const total = { name: 'component', passed: 0, failed: 0, skipped: 0, seconds: 0, notes: [] };
+    total.engines = [];
+    for (const engine of engines) {
+      if (interrupted) break;
+      console.log(`\n── component tests in ${engine} ──`);
+      let result;
+      if (engine === 'webkit' && webkitDriver === null) {
+        result = { name: engine, passed: 0, failed: 1, skipped: 0, seconds: 0, notes: [] };
+        result.notes.push(`not run: ${webkitProblem ?? 'no WebKitWebDriver'}`);
+      } else {
+        const outputFile = join(reportsDir, `component-${engine}.json`);
+        const started = Date.now();
+        const exit = await run(process.execPath, [WTR], {
+          env: { AP_WTR_SUMMARY: outputFile, AP_ENGINES: engine },
+        });
+        result = wtrResult(engine, readJson(outputFile), exit, (Date.now() - started) / 1000);
+      }
+      total.passed += result.passed;
+      total.failed += result.failed;
+      total.skipped += result.skipped;
+      total.seconds += result.seconds;
+      total.notes.push(...result.notes.map((note) => `${engine}: ${note}`));
+      const { passed, failed, skipped, seconds } = result;
+      total.engines.push({ engine, passed, failed, skipped, seconds });
+    }
+    return total;
   },
 
   async e2e() {
@@ -220,7 +287,15 @@ const runners = {
 
 /** @type {{ stop: () => void } | null} */
 let sink = null;
+/** The engines of this run (AP_ENGINES, read in main). */
+let engines = [];
+/** @type {{ stop: () => void, url: string } | null} */
+let webkitDriver = null;
+/** Why WebKitWebDriver could not start (WebKit's tests then count one failure each part). */
+let webkitProblem = null;
 function cleanUp() {
+  webkitDriver?.stop();
+  webkitDriver = null;
   sink?.stop();
   sink = null;
   rmSync(reportsDir, { recursive: true, force: true });
@@ -259,12 +334,28 @@ async function main() {
   const selected = arg ? [arg] : PARTS;
   /** @type {PartResult[]} */
   const results = [];
+  try {
+    engines = selectedEngines();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 2;
+  }
 
   const needsBrowser = selected.some((part) => part !== 'unit');
   try {
     if (needsBrowser) {
       ensureSystemDeps();
       sink = startAudioSink();
+      if (engines.includes('webkit')) {
+        try {
+          webkitDriver = await startWebKitDriver();
+          // Read by web-test-runner.config.mjs and tests/e2e/support/engine-webkit.ts.
+          process.env.AP_WEBKIT_WEBDRIVER = webkitDriver.url;
+        } catch (error) {
+          webkitProblem = error instanceof Error ? error.message : String(error);
+          console.error(`\n[test] WebKitWebDriver did not start: ${webkitProblem}`);
+        }
+      }
     }
   } catch (error) {
     console.error(
@@ -306,6 +397,13 @@ async function main() {
     console.log(
       `  ${r.name.padEnd(10)} ${String(r.passed)} passed / ${String(r.failed)} failed${skipped} (${r.seconds.toFixed(1)} s)`,
     );
+    if (r.enginesNote) console.log(`    (${r.enginesNote})`);
+    for (const e of r.engines ?? []) {
+      const skips = e.skipped ? `, ${String(e.skipped)} skipped` : '';
+      console.log(
+        `    ${e.engine.padEnd(10)} ${String(e.passed)} passed / ${String(e.failed)} failed${skips} (${e.seconds.toFixed(1)} s)`,
+      );
+    }
     for (const note of r.notes) console.log(`             ${note}`);
   }
   const { failed, line } = summaryLine(results);

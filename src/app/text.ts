@@ -2,6 +2,10 @@
  * Pure logic of the "listen to your own text" feature: checking what was shared or pasted, and turning
  * plain text into the paragraphs the player reads. No DOM here: the unit tests run it in Node.
  */
+import { canonicalLanguage } from '../core/language.js';
+
+// Kept here for the listen page, which takes the rest of its input checks from this module.
+export { canonicalLanguage };
 
 /** The most characters a saved text may have: about 20 hours of listening, and a few MB in IndexedDB. */
 export const MAX_CHARACTERS = 1_000_000;
@@ -167,16 +171,6 @@ export function plainTextToBlocks(
 
 /** Whole minutes to listen to `characters` at rate 1, at least 1 (the catalog's estimate). */
 export { readingMinutes as listeningMinutes } from '../core/timing.js';
-
-/** A language tag in canonical form, or null when it is not a valid BCP 47 tag. */
-export function canonicalLanguage(tag: string | null | undefined): string | null {
-  if (!tag) return null;
-  try {
-    return Intl.getCanonicalLocales(tag.trim())[0] ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /** A text saved on this device (the value stored in IndexedDB). */
 export interface SavedText {

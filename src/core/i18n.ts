@@ -6,6 +6,7 @@
  */
 import { listeningStrings as enListening, strings as en } from './strings.js';
 import type { ListeningStrings, ListeningTranslation, Strings, Translation } from './strings.js';
+import { canonicalLanguage } from './language.js';
 import { primaryLanguage } from './voices.js';
 
 export type { ListeningStrings, ListeningTranslation, Strings, Translation } from './strings.js';
@@ -89,10 +90,16 @@ export function missingKeys(translation: object, english: object = en): string[]
   return missing;
 }
 
-/** A language's name in `displayLang` (`fr` in English → "French"), or the tag itself. */
+/**
+ * A language's name in `displayLang` (`fr` in English → "French"), in English when
+ * `displayLang` is not a valid tag, or the tag itself when `lang` is not one.
+ */
 export function languageName(lang: string, displayLang = 'en'): string {
+  const tag = canonicalLanguage(lang);
+  if (!tag) return lang;
+  const display = canonicalLanguage(displayLang) ?? 'en';
   try {
-    return new Intl.DisplayNames([displayLang, 'en'], { type: 'language' }).of(lang) ?? lang;
+    return new Intl.DisplayNames([display, 'en'], { type: 'language' }).of(tag) ?? lang;
   } catch {
     return lang;
   }

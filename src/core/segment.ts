@@ -2,6 +2,7 @@
  * Splitting text into sentences, words and utterance-sized chunks with Intl.Segmenter,
  * so that every script the platform knows (CJK, Thai, Arabic, Hebrew…) is handled alike.
  */
+import { canonicalLanguage } from './language.js';
 
 export interface TextRange {
   readonly start: number;
@@ -25,11 +26,7 @@ function segmenter(lang: string, granularity: 'sentence' | 'word' | 'grapheme'):
 
 /** An invalid tag must not throw deep inside playback: fall back to the root locale. */
 function safeLocale(lang: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(lang)[0];
-  } catch {
-    return undefined;
-  }
+  return canonicalLanguage(lang) ?? undefined;
 }
 
 /** Sentence ranges that together cover the whole text, in order. */

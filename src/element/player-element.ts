@@ -7,6 +7,7 @@ import {
   type PropertyValues,
 } from 'lit';
 import type { Article } from '../core/article.js';
+import { canonicalLanguage } from '../core/language.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { primaryLanguage } from '../core/voices.js';
 import type { SpeechEngine } from '../speech/engine.js';
@@ -498,9 +499,10 @@ export class ArticlePlayer extends LitElement {
     return this.src ?? `${location.pathname}${this.id ? `#${this.id}` : ''}`;
   }
 
+  /** The article's language, as a valid tag: the `Intl` APIs throw on an invalid one. */
   #articleLang(): string {
-    const own = this.lang || this.closest('[lang]')?.getAttribute('lang') || '';
-    return own || navigator.language || 'en';
+    const own = this.lang || this.closest('[lang]')?.getAttribute('lang');
+    return canonicalLanguage(own) ?? canonicalLanguage(navigator.language) ?? 'en';
   }
 
   /** The `voice` attribute, else the listener's choice for the article's language, else none. */

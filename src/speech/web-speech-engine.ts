@@ -1,9 +1,20 @@
 /**
  * SpeechEngine on the Web Speech API. The only code that touches `speechSynthesis`; it absorbs
- * the browsers' faults (the README's "Speech faults") so that nothing above it needs to know them.
+ * the browsers' faults (the README's table of engines) so that nothing above it needs to know
+ * them. Each fault is handled by what it does, never by sniffing the browser:
+ * - no `start` (Linux Chromium after a cancel, a wedged engine): the start watchdog, one retry;
+ * - no `end` (Chrome's network voices after ~15 s): the end watchdog;
+ * - a speak inside an utterance event never ends and cannot be cancelled (WebKit): speaks go
+ *   out one macrotask after an event (`#inEventTurn`);
+ * - a `cancel()` that does not stop (WebKit, for such an utterance): cancel again and wait,
+ *   bounded, before speaking over it (`#speakWhenQuiet`);
+ * - a cancel fires `end` (WebKit) or an `interrupted` error (Chromium): generations decide;
+ * - voices arrive late, in batches (Firefox, Chromium): a speak waits for them (`#voiceWaiters`);
+ * - voices without a `voiceURI` (WebKitGTK): a voice is named by `voiceKey`, and a voice of the
+ *   language is always set on the utterance.
  */
 import { estimateSeconds } from '../core/timing.js';
-import type { VoiceInfo } from '../core/voices.js';
+import { chooseVoice, voiceKey, type VoiceInfo } from '../core/voices.js';
 import type { SpeakHandlers, SpeakRequest, SpeechEngine } from './engine.js';
 
 export interface Clock {
@@ -23,6 +34,8 @@ export interface WebSpeechEngineOptions {
   /** How long to wait for late voices before reporting that there are none. */
   readonly voicesTimeoutMs?: number;
   readonly voicesPollMs?: number;
+  /** How long to go on cancelling an utterance that `cancel()` did not stop, before speaking anyway. */
+  readonly stuckCancelMs?: number;
 }
 
 export const browserClock: Clock = {
@@ -53,6 +66,7 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #settleMs: number;
   readonly #voicesTimeoutMs: number;
   readonly #voicesPollMs: number;
+  readonly #stuckCancelMs: number;
   /** Held until their end or error: an utterance collected early never fires `end`. */
   readonly #live = new Set<SpeechSynthesisUtterance>();
   readonly #timers = new Set<number>();
@@ -65,7 +79,19 @@ export class WebSpeechEngine implements SpeechEngine {
     if (this.#synth) lastCancelBySynth.set(this.#synth, time);
   }
   #voicesPromise: Promise<readonly SpeechSynthesisVoice[]> | undefined;
-  #voicesByURI = new Map<string, SpeechSynthesisVoice>();
+  #voices: readonly SpeechSynthesisVoice[] = [];
+  #voicesByKey = new Map<string, SpeechSynthesisVoice>();
+  /** The voice chosen for a language when the request names none (or one that is gone). */
+  readonly #voiceByLang = new Map<string, SpeechSynthesisVoice | undefined>();
+  /** Speaks waiting for voices that are still loading: speaking without one starts late, voiceless. */
+  #voiceWaiters: (() => void)[] = [];
+  #voicesLoading = false;
+  /**
+   * True from an utterance event until the next macrotask. WebKit never ends an utterance
+   * spoken inside the previous one's event handler (or a microtask after it), and `cancel()`
+   * cannot stop it; spoken one macrotask later it behaves.
+   */
+  #inEventTurn = false;
 
   constructor(options: WebSpeechEngineOptions = {}) {
     const hasWindow = typeof window !== 'undefined';
@@ -83,15 +109,25 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#settleMs = options.settleMs ?? 100;
     this.#voicesTimeoutMs = options.voicesTimeoutMs ?? 10_000;
     this.#voicesPollMs = options.voicesPollMs ?? 250;
+    this.#stuckCancelMs = options.stuckCancelMs ?? 3_000;
   }
 
   getVoices(): Promise<readonly VoiceInfo[]> {
-    this.#voicesPromise ??= this.#loadVoices().then((voices) => {
-      this.#voicesByURI = new Map(voices.map((voice) => [voice.voiceURI, voice]));
-      // An empty answer may be a slow engine: ask again next time.
-      if (voices.length === 0) this.#voicesPromise = undefined;
-      return voices;
-    });
+    if (!this.#voicesPromise) {
+      this.#voicesLoading = (this.#synth?.getVoices().length ?? 0) === 0;
+      this.#voicesPromise = this.#loadVoices().then((voices) => {
+        this.#voices = voices;
+        this.#voicesByKey = new Map(voices.map((voice) => [voiceKey(voice), voice]));
+        this.#voiceByLang.clear();
+        // An empty answer may be a slow engine: ask again next time.
+        if (voices.length === 0) this.#voicesPromise = undefined;
+        this.#voicesLoading = false;
+        const waiters = this.#voiceWaiters;
+        this.#voiceWaiters = [];
+        for (const waiter of waiters) waiter();
+        return voices;
+      });
+    }
     return this.#voicesPromise;
   }
 
@@ -104,26 +140,76 @@ export class WebSpeechEngine implements SpeechEngine {
       return;
     }
     const generation = this.#generation;
-    const wait = this.#lastCancelAt + this.#settleMs - this.#clock.now();
-    // The first speak must stay synchronous: iOS drops a speak that is not inside the tap.
-    if (wait > 0) this.#later(() => this.#attempt(request, handlers, generation, 1), wait);
-    else this.#attempt(request, handlers, generation, 1);
+    if (this.#voicesLoading) {
+      // Firefox lists its voices seconds after load: a speak before then has no voice.
+      this.#voiceWaiters.push(() => this.#send(request, handlers, generation));
+    } else {
+      this.#send(request, handlers, generation);
+    }
   }
 
   isBusy(): boolean {
-    return this.#live.size > 0 || this.#timers.size > 0;
+    return this.#live.size > 0 || this.#timers.size > 0 || this.#voiceWaiters.length > 0;
   }
 
   cancel(): void {
     this.#generation++;
     for (const id of this.#timers) this.#clock.clearTimeout(id);
     this.#timers.clear();
+    this.#voiceWaiters = [];
     // Cancel only when we own something in the queue: the queue is shared with other tabs.
     if (this.#live.size > 0 && this.#synth) {
       this.#synth.cancel();
       this.#lastCancelAt = this.#clock.now();
     }
     this.#live.clear();
+  }
+
+  #send(request: SpeakRequest, handlers: SpeakHandlers, generation: number): void {
+    const wait = this.#lastCancelAt + this.#settleMs - this.#clock.now();
+    if (wait > 0) {
+      const since = this.#clock.now();
+      this.#later(() => this.#speakWhenQuiet(request, handlers, generation, since), wait);
+    } else if (this.#inEventTurn) {
+      this.#later(() => this.#attempt(request, handlers, generation, 1), 0);
+    } else {
+      // The first speak must stay synchronous: iOS drops a speak that is not inside the tap.
+      this.#attempt(request, handlers, generation, 1);
+    }
+  }
+
+  /**
+   * After a cancel: speak once the engine has gone quiet. An utterance that `cancel()` did not
+   * stop (WebKit) would otherwise be heard over ours; cancel it again until it stops, for a
+   * bounded time.
+   */
+  #speakWhenQuiet(
+    request: SpeakRequest,
+    handlers: SpeakHandlers,
+    generation: number,
+    since: number,
+  ): void {
+    if (generation !== this.#generation || !this.#synth) return;
+    if (this.#synth.speaking && this.#clock.now() - since < this.#stuckCancelMs) {
+      this.#synth.cancel();
+      this.#lastCancelAt = this.#clock.now();
+      this.#later(() => this.#speakWhenQuiet(request, handlers, generation, since), this.#settleMs);
+      return;
+    }
+    this.#attempt(request, handlers, generation, 1);
+  }
+
+  /** The voice to set: the one the request names, else the best one for its language. */
+  #voiceFor(request: SpeakRequest): SpeechSynthesisVoice | undefined {
+    const named = request.voiceURI ? this.#voicesByKey.get(request.voiceURI) : undefined;
+    if (named) return named;
+    if (!this.#voiceByLang.has(request.lang)) {
+      this.#voiceByLang.set(
+        request.lang,
+        chooseVoice(this.#voices, request.lang, request.voiceURI),
+      );
+    }
+    return this.#voiceByLang.get(request.lang);
   }
 
   #attempt(
@@ -136,7 +222,8 @@ export class WebSpeechEngine implements SpeechEngine {
     const utterance = new this.#Utterance(request.text);
     utterance.lang = request.lang;
     utterance.rate = request.rate;
-    const voice = request.voiceURI ? this.#voicesByURI.get(request.voiceURI) : undefined;
+    // WebKitGTK leaves `voice` null unless set, and speaks with its own default then.
+    const voice = this.#voiceFor(request);
     if (voice) utterance.voice = voice;
 
     let started = false;
@@ -162,6 +249,7 @@ export class WebSpeechEngine implements SpeechEngine {
     }, this.#startTimeoutMs);
 
     utterance.onstart = () => {
+      this.#markEventTurn();
       if (!current()) return;
       started = true;
       this.#forget(startTimer);
@@ -181,14 +269,17 @@ export class WebSpeechEngine implements SpeechEngine {
       handlers.onStart?.();
     };
     utterance.onboundary = (event) => {
+      this.#markEventTurn();
       if (current()) handlers.onBoundary?.(event.charIndex, event.charLength);
     };
     utterance.onend = () => {
+      this.#markEventTurn();
       if (!current()) return;
       finish();
       handlers.onEnd();
     };
     utterance.onerror = (event) => {
+      this.#markEventTurn();
       if (!current()) return;
       finish();
       // Linux Chromium fails a speak() made before speech-dispatcher is up: try once more then.
@@ -203,6 +294,13 @@ export class WebSpeechEngine implements SpeechEngine {
 
     this.#live.add(utterance);
     this.#synth.speak(utterance);
+  }
+
+  #markEventTurn(): void {
+    if (this.#inEventTurn) return;
+    this.#inEventTurn = true;
+    // Not one of ours to track as busy: it only ends the turn.
+    this.#clock.setTimeout(() => (this.#inEventTurn = false), 0);
   }
 
   /** Runs `callback` once the engine lists voices (or the wait for them is over), tracked as busy. */

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { ArticlePlayer } from '../../src/element/article-player.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { needsDriver } from './engine.js';
 import { documentedParts } from './manifest.js';
 import { mountPlayer, part } from './mount-player.js';
 
@@ -314,6 +315,7 @@ describe('<article-player>', () => {
     expect(control(player, 'status').textContent).to.contain('could not be loaded (HTTP 404)');
   });
   it('on a phone, one bar is docked at the bottom: the first player’s, then the one that speaks', async () => {
+    needsDriver('setViewport');
     await setViewport({ width: 390, height: 844 });
     try {
       const container = await fixture<HTMLDivElement>(html`<div></div>`);

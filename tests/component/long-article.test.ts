@@ -3,6 +3,7 @@ import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer } from './mount-player.js';
 
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -50,7 +51,9 @@ beforeEach(() => {
   window.scrollTo(0, 0);
 });
 
-afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+afterEach(() =>
+  driverCan('emulateMedia') ? emulateMedia({ reducedMotion: 'no-preference' }) : undefined,
+);
 
 describe('<article-player> with a long article (400 paragraphs)', () => {
   it('is accessible', async () => {
@@ -62,6 +65,7 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     it(`keeps the block being read in view, far down, just below and back up (${reducedMotion} motion)`, async function () {
       // Smooth scrolls over a long page take a while each.
       this.timeout(30_000);
+      needsDriver('emulateMedia');
       await emulateMedia({ reducedMotion });
       const { player, engine } = await mount(400);
       const readAndCheck = async (index: number) => {

@@ -8,6 +8,7 @@ import '../../src/element/translation-fr.js';
 import { SPEAKING_EVENT } from '../../src/element/controllers/exclusive-playback-controller.js';
 import type { VoiceInfo } from '../../src/core/voices.js';
 import { documentedParts } from './manifest.js';
+import { driverCan, needsDriver } from './engine.js';
 import { ENGLISH_VOICES, FakeSpeechEngine } from '../support/fake-speech-engine.js';
 
 const ARTICLE = `
@@ -89,7 +90,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+  if (driverCan('emulateMedia')) await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 });
 
 describe('<article-player> for publishers', () => {
@@ -186,6 +187,12 @@ describe('<article-player> for publishers', () => {
       await player.updateComplete;
       expect(player.getAttribute('rate')).to.equal('0.1');
       expect(engine.current?.request.rate).to.equal(0.5);
+      // The page's own spelling of an attribute is never rewritten.
+      player.setAttribute('rate', '1.50');
+      await player.updateComplete;
+      expect(player.rate).to.equal(1.5);
+      expect(player.getAttribute('rate')).to.equal('1.50');
+      expect(engine.current?.request.rate).to.equal(1.5);
     });
 
     it('voice: a voiceURI to use instead of the automatic choice', async () => {
@@ -440,6 +447,7 @@ describe('<article-player> for publishers', () => {
     });
 
     it('follows the page’s color-scheme, and the reader’s preference where the page allows both', async () => {
+      needsDriver('emulateMedia');
       const accent = async (scheme: string) => {
         const container = await fixture<HTMLDivElement>(
           html`<div style="color-scheme: ${scheme}"></div>`,
@@ -458,6 +466,7 @@ describe('<article-player> for publishers', () => {
     });
 
     it('uses the system colours in forced-colours mode, whatever the theme says', async () => {
+      needsDriver('emulateMedia');
       const { player } = await mount();
       player.style.setProperty('--ap-accent', 'rgb(255, 0, 0)');
       await player.seek(1);
@@ -532,6 +541,7 @@ describe('<article-player> for publishers', () => {
       expect(a.player.status).to.equal('playing');
     });
     it('on a phone, the embed keeps each bar with its article, never fixed over the page', async () => {
+      needsDriver('setViewport');
       await setViewport({ width: 390, height: 844 });
       try {
         const container = await fixture<HTMLDivElement>(html`<div></div>`);

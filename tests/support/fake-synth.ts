@@ -1,6 +1,9 @@
 /**
  * A stand-in for `window.speechSynthesis` and `SpeechSynthesisUtterance` with a manual clock,
  * to reproduce the browsers' speech faults in unit tests of WebSpeechEngine.
+ *
+ * Each fault a real engine showed is a switch here (see `FakeSynthFaults`), so that a test can
+ * reproduce it before the engine handles it.
  */
 import type { Clock } from '../../src/speech/web-speech-engine.js';
 
@@ -20,7 +23,7 @@ export class ManualClock implements Clock {
   clearTimeout(id: number): void {
     this.timers.delete(id);
   }
-  /** Moves time on, running each timer due on the way in order. */
+  /** Moves time on, running each timer due on the way in order (ties in the order they were set). */
   advance(ms: number): void {
     const until = this.time + ms;
     for (;;) {
@@ -47,30 +50,97 @@ export class FakeUtterance {
   constructor(readonly text: string) {}
 }
 
+export interface FakeVoice {
+  name: string;
+  lang: string;
+  voiceURI: string;
+  localService: boolean;
+  default: boolean;
+}
+
+/** Faults of real engines, each off by default. */
+export interface FakeSynthFaults {
+  /**
+   * WebKit (WebKitGTK 2.50): an utterance spoken from inside another utterance's event handler,
+   * or in a microtask after it, plays but never fires `end`, and `cancel()` cannot stop it.
+   * The turn lasts until the clock next runs a timer (one macrotask).
+   */
+  stuckWhenSpokenInEvent?: boolean;
+  /** WebKit: `cancel()` fires `end` on the cancelled utterance, not an `interrupted` error. */
+  cancelFiresEnd?: boolean;
+}
+
+/** The WebKitGTK 2.50 voices: Flite's four en-US voices, every `voiceURI` empty. */
+export const FLITE_VOICES: readonly FakeVoice[] = ['kal', 'slt', 'rms', 'awb'].map((name) => ({
+  name,
+  lang: 'en-US',
+  voiceURI: '',
+  localService: false, // as WebKitGTK reports them
+  default: name === 'kal',
+}));
+
 export class FakeSynth extends EventTarget {
-  voices: {
-    name: string;
-    lang: string;
-    voiceURI: string;
-    localService: boolean;
-    default: boolean;
-  }[] = [];
+  voices: FakeVoice[] = [];
   spoken: FakeUtterance[] = [];
   cancels = 0;
   pauses = 0;
+  /** Utterances that play and cannot be stopped (see `stuckWhenSpokenInEvent`). */
+  readonly stuck = new Set<FakeUtterance>();
+  /** Spoken and not yet ended, failed or cancelled. */
+  readonly #playing = new Set<FakeUtterance>();
+  #inEventTurn = false;
+
+  constructor(
+    private readonly clock?: ManualClock,
+    readonly faults: FakeSynthFaults = {},
+  ) {
+    super();
+  }
+
+  get speaking(): boolean {
+    return this.#playing.size > 0 || this.stuck.size > 0;
+  }
 
   getVoices() {
     return this.voices;
   }
   speak(utterance: FakeUtterance): void {
     this.spoken.push(utterance);
+    if (this.#inEventTurn && this.faults.stuckWhenSpokenInEvent) this.stuck.add(utterance);
+    else this.#playing.add(utterance);
   }
   cancel(): void {
     this.cancels++;
+    const cancelled = [...this.#playing];
+    this.#playing.clear();
+    if (this.faults.cancelFiresEnd) for (const utterance of cancelled) utterance.onend?.();
   }
   pause(): void {
     this.pauses++;
   }
+
+  /**
+   * Fires one of an utterance's events the way a browser does: as a task of its own, whose turn
+   * (with the microtasks after it) lasts until the clock runs its next timer.
+   */
+  fire(
+    utterance: FakeUtterance,
+    type: 'start' | 'end' | 'boundary' | 'error',
+    detail: { charIndex?: number; charLength?: number; error?: string } = {},
+  ): void {
+    if (type === 'end' || type === 'error') {
+      if (this.stuck.has(utterance)) return; // it never ends
+      this.#playing.delete(utterance);
+    }
+    this.#inEventTurn = true;
+    this.clock?.setTimeout(() => (this.#inEventTurn = false), 0);
+    if (type === 'start') utterance.onstart?.();
+    else if (type === 'end') utterance.onend?.();
+    else if (type === 'boundary') {
+      utterance.onboundary?.({ charIndex: detail.charIndex ?? 0, charLength: detail.charLength });
+    } else utterance.onerror?.({ error: detail.error ?? 'synthesis-failed' });
+  }
+
   get last(): FakeUtterance {
     const last = this.spoken[this.spoken.length - 1];
     if (!last) throw new Error('nothing was spoken');

@@ -66,5 +66,8 @@ describe('UI strings', () => {
     expect(languageName('fr', 'en')).toBe('French');
     expect(languageName('de', 'fr')).toBe('allemand');
     expect(languageName('!!', 'en')).toBe('!!');
+    // WebKitGTK under LANG=C.UTF-8 reports navigator.language as `C`.
+    expect(languageName('fr', 'C')).toBe('French');
+    expect(languageName('fr_CA', 'en')).toBe('Canadian French');
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseVoice, normalizeLang, voicesFor, type VoiceInfo } from '../../src/core/voices.js';
+import {
+  chooseVoice,
+  findVoice,
+  normalizeLang,
+  voiceKey,
+  voicesFor,
+  type VoiceInfo,
+} from '../../src/core/voices.js';
 
 const voice = (name: string, lang: string, extra: Partial<VoiceInfo> = {}): VoiceInfo => ({
   name,
@@ -37,14 +44,14 @@ describe('chooseVoice', () => {
     expect(chooseVoice(ESPEAK, lang, preferred)?.name).toBe(expected);
   });
 
-  it('prefers a default voice, then a local one, among equal matches', () => {
+  it('prefers a local voice, then a default one where the flag marks one voice', () => {
     const voices = [
       voice('Remote', 'en-US', { localService: false }),
       voice('Local', 'en-US'),
       voice('Default', 'en-US', { default: true, localService: false }),
     ];
-    expect(chooseVoice(voices, 'en-US')?.name).toBe('Default');
-    expect(chooseVoice(voices.slice(0, 2), 'en-US')?.name).toBe('Local');
+    expect(chooseVoice(voices, 'en-US')?.name).toBe('Local');
+    expect(chooseVoice([voices[0]!, voices[2]!], 'en-US')?.name).toBe('Default');
   });
 
   it('prefers the plain voice to its variants', () => {
@@ -75,4 +82,33 @@ describe('normalizeLang', () => {
     ['en_GB', 'en-gb'],
     [' fr ', 'fr'],
   ])('%j → %j', (input, expected) => expect(normalizeLang(input)).toBe(expected));
+});
+
+/** WebKitGTK's Flite voices: every voiceURI is empty. */
+const FLITE = ['kal', 'slt', 'rms', 'awb'].map((name) => voice(name, 'en-US', { voiceURI: '' }));
+
+describe('voiceKey and findVoice', () => {
+  it.each([
+    [voice('English (America)', 'en-US', { voiceURI: 'espeak:en-us' }), 'espeak:en-us'],
+    [voice('slt', 'en-US', { voiceURI: '' }), 'slt'],
+  ])('names %o by %s', (v, key) => {
+    expect(voiceKey(v)).toBe(key);
+  });
+
+  it('tells voices without a voiceURI apart', () => {
+    expect(new Set(FLITE.map(voiceKey)).size).toBe(4);
+    expect(findVoice(FLITE, 'rms')?.name).toBe('rms');
+    expect(chooseVoice(FLITE, 'en', 'awb')?.name).toBe('awb');
+  });
+
+  it.each([
+    ['espeak:fr', 'French'],
+    ['French', 'French'],
+    ['', undefined],
+    [null, undefined],
+    ['nobody', undefined],
+  ])('finds %j', (key, name) => {
+    const voices = [voice('French', 'fr', { voiceURI: 'espeak:fr' })];
+    expect(findVoice(voices, key)?.name).toBe(name);
+  });
 });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSpeechEngine } from '../../src/speech/web-speech-engine.js';
-import { FakeSynth, FakeUtterance, ManualClock } from '../support/fake-synth.js';
+import {
+  FakeSynth,
+  FakeUtterance,
+  FLITE_VOICES,
+  ManualClock,
+  type FakeSynthFaults,
+} from '../support/fake-synth.js';
 
 let synth: FakeSynth;
 let clock: ManualClock;
@@ -230,5 +236,141 @@ describe('WebSpeechEngine', () => {
     expect(h.onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'synthesis-unavailable' }),
     );
+  });
+
+  describe('faults of other engines', () => {
+    function withFaults(faults: FakeSynthFaults) {
+      synth = new FakeSynth(clock, faults);
+      engine = makeEngine();
+    }
+
+    it('never speaks from inside an utterance event, nor a microtask after it (WebKit: that utterance never ends)', async () => {
+      withFaults({ stuckWhenSpokenInEvent: true });
+      const next = handlers();
+      const first = handlers();
+      first.onEnd.mockImplementation(() => {
+        engine.speak({ ...REQUEST, text: 'Second.' }, next);
+      });
+      engine.speak(REQUEST, first);
+      synth.fire(synth.last, 'start');
+      synth.fire(synth.last, 'end');
+      await Promise.resolve();
+      expect(synth.spoken).toHaveLength(1);
+      expect(engine.isBusy()).toBe(true);
+      clock.advance(0);
+      expect(synth.spoken.map((u) => u.text)).toEqual(['Hello world.', 'Second.']);
+      expect(synth.stuck.size).toBe(0);
+      synth.fire(synth.last, 'start');
+      synth.fire(synth.last, 'end');
+      expect(next.onEnd).toHaveBeenCalledOnce();
+    });
+
+    it('speaks at once, inside the tap, when not in an utterance event (iOS)', () => {
+      withFaults({ stuckWhenSpokenInEvent: true });
+      engine.speak(REQUEST, handlers());
+      expect(synth.spoken).toHaveLength(1);
+    });
+
+    it('takes an end fired by its own cancel (WebKit) for no end', () => {
+      withFaults({ cancelFiresEnd: true });
+      const h = handlers();
+      engine.speak(REQUEST, h);
+      synth.fire(synth.last, 'start');
+      engine.cancel();
+      expect(h.onEnd).not.toHaveBeenCalled();
+      expect(h.onInterrupted).not.toHaveBeenCalled();
+      expect(engine.isBusy()).toBe(false);
+    });
+
+    it('does not speak over an utterance that its cancel did not stop, and cancels it again', () => {
+      withFaults({ stuckWhenSpokenInEvent: true });
+      // An utterance of someone else's that `cancel()` cannot stop is speaking.
+      synth.fire(new FakeUtterance('x'), 'start');
+      synth.speak(new FakeUtterance('Cannot be stopped.'));
+      clock.advance(0);
+      engine.speak(REQUEST, handlers());
+      engine.cancel();
+      const cancels = synth.cancels;
+      engine.speak({ ...REQUEST, text: 'After.' }, handlers());
+      clock.advance(100);
+      expect(synth.spoken.map((u) => u.text)).not.toContain('After.');
+      expect(synth.cancels).toBeGreaterThan(cancels);
+      expect(engine.isBusy()).toBe(true);
+      // It stops at last: the next speak goes out.
+      synth.stuck.clear();
+      clock.advance(200);
+      expect(synth.last.text).toBe('After.');
+    });
+
+    it('speaks after a bounded wait even if the engine still says it is speaking', () => {
+      withFaults({ stuckWhenSpokenInEvent: true });
+      synth.fire(new FakeUtterance('x'), 'start');
+      synth.speak(new FakeUtterance('Cannot be stopped.'));
+      clock.advance(0);
+      engine.speak(REQUEST, handlers());
+      engine.cancel();
+      engine.speak({ ...REQUEST, text: 'After.' }, handlers());
+      clock.advance(5000);
+      expect(synth.last.text).toBe('After.');
+    });
+
+    it('tells voices without a voiceURI apart by name (WebKitGTK, Flite)', async () => {
+      synth.voices = FLITE_VOICES.map((voice) => ({ ...voice }));
+      await engine.getVoices();
+      engine.speak({ ...REQUEST, voiceURI: 'slt' }, handlers());
+      expect(synth.last.voice).toBe(synth.voices[1]);
+    });
+
+    it('always sets a voice of the language, when none was asked for', async () => {
+      synth.voices = [
+        { name: 'Afrikaans', lang: 'af', voiceURI: 'af', localService: true, default: true },
+        { name: 'French', lang: 'fr-FR', voiceURI: 'fr', localService: true, default: false },
+      ];
+      await engine.getVoices();
+      engine.speak({ ...REQUEST, lang: 'fr' }, handlers());
+      expect(synth.last.voice).toBe(synth.voices[1]);
+    });
+
+    it('waits for voices still loading before speaking, and uses one of the language (Firefox)', async () => {
+      const loading = engine.getVoices();
+      const h = handlers();
+      engine.speak({ ...REQUEST, lang: 'fr' }, h);
+      expect(synth.spoken).toHaveLength(0);
+      expect(engine.isBusy()).toBe(true);
+      clock.advance(1000);
+      synth.voices = [
+        { name: 'Afrikaans', lang: 'af', voiceURI: 'af', localService: true, default: true },
+        { name: 'French', lang: 'fr-FR', voiceURI: 'fr', localService: true, default: false },
+      ];
+      synth.dispatchEvent(new Event('voiceschanged'));
+      await loading;
+      await Promise.resolve();
+      clock.advance(0);
+      expect(synth.spoken).toHaveLength(1);
+      expect(synth.last.voice).toBe(synth.voices[1]);
+    });
+
+    it('drops a speak waiting for voices when cancelled', async () => {
+      const loading = engine.getVoices();
+      engine.speak(REQUEST, handlers());
+      engine.cancel();
+      expect(engine.isBusy()).toBe(false);
+      synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+      synth.dispatchEvent(new Event('voiceschanged'));
+      await loading;
+      await Promise.resolve();
+      clock.advance(1000);
+      expect(synth.spoken).toHaveLength(0);
+    });
+
+    it('speaks without a voice once the wait for voices is over', async () => {
+      const loading = engine.getVoices();
+      engine.speak(REQUEST, handlers());
+      clock.advance(3000);
+      await loading;
+      await Promise.resolve();
+      clock.advance(0);
+      expect(synth.spoken).toHaveLength(1);
+    });
   });
 });

@@ -15,7 +15,13 @@ import {
   type PlaybackState,
 } from '../../core/playback.js';
 import { chunkRanges, rangeAt, type TextRange } from '../../core/segment.js';
-import { chooseVoice, primaryLanguage, voicesFor, type VoiceInfo } from '../../core/voices.js';
+import {
+  chooseVoice,
+  primaryLanguage,
+  voiceKey,
+  voicesFor,
+  type VoiceInfo,
+} from '../../core/voices.js';
 import type { SpeechEngine } from '../../speech/engine.js';
 
 export interface PlaybackSettings {
@@ -263,13 +269,17 @@ export class PlaybackController implements ReactiveController {
     return ranges;
   }
 
+  /** The `voiceKey` of the voice for `lang`; before the voices are in, the listener's choice as is. */
   #voiceFor(lang: string): string | null {
+    // The engine resolves a request's voice itself once the voices arrive.
+    if (!this.#voicesLoaded) return this.#settings().voiceURI;
     if (!this.#voiceByLang.has(lang)) {
       const preferred = this.#settings().voiceURI;
       // The article's own voices are already filtered from the thousands an engine may have.
       const sameLanguage = primaryLanguage(lang) === primaryLanguage(this.article?.lang ?? '');
       const candidates = sameLanguage ? this.voices : this.#allVoices;
-      this.#voiceByLang.set(lang, chooseVoice(candidates, lang, preferred)?.voiceURI);
+      const voice = chooseVoice(candidates, lang, preferred);
+      this.#voiceByLang.set(lang, voice && voiceKey(voice));
     }
     return this.#voiceByLang.get(lang) ?? null;
   }

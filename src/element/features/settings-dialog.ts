@@ -4,7 +4,7 @@
  * the player's settings, the one source the element and the features read.
  */
 import { css, html, nothing } from 'lit';
-import { primaryLanguage } from '../../core/voices.js';
+import { primaryLanguage, voiceKey } from '../../core/voices.js';
 import { SHORTCUTS } from '../controllers/keyboard-controller.js';
 import { VoiceAvailability } from '../controllers/playback-controller.js';
 import type { PlayerFeature } from '../feature.js';
@@ -101,8 +101,8 @@ export const settingsDialog: PlayerFeature = {
                   ${playback.voices.map(
                     (voice) =>
                       html`<option
-                        value=${voice.voiceURI}
-                        ?selected=${voice.voiceURI === chosenVoice}
+                        value=${voiceKey(voice)}
+                        ?selected=${voiceKey(voice) === chosenVoice}
                       >
                         ${voice.name}
                       </option>`,

@@ -2,6 +2,7 @@
  * A tap on a word reads from that word (the element alone reads from the paragraph's start).
  * A tap beside a short line or in a margin still means the paragraph.
  */
+import { caretAt } from '../caret.js';
 import type { PlayerFeature } from '../feature.js';
 import { wordStartAt } from '../sentence-navigation.js';
 
@@ -12,16 +13,12 @@ export const tapToWord: PlayerFeature = {
       tapOffset(block, event) {
         // A keyboard "click" has no point.
         if (event.detail === 0) return undefined;
-        // Missing in older Safari: the tap then reads from the paragraph's start.
-        const caret =
-          'caretPositionFromPoint' in document
-            ? document.caretPositionFromPoint(event.clientX, event.clientY)
-            : null;
+        const caret = caretAt(document, event.clientX, event.clientY);
         const element = blockElement(block);
         if (!caret || !element || !isOverText(element, event.clientX, event.clientY)) {
           return undefined;
         }
-        const offset = readAlong.offsetIn(block, caret.offsetNode, caret.offset);
+        const offset = readAlong.offsetIn(block, caret.node, caret.offset);
         return offset > 0 ? wordStartAt(playback, { block, offset }) : undefined;
       },
     };

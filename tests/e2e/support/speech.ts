@@ -44,7 +44,7 @@ declare global {
  * The init script, as source text: a function would be serialized after the TypeScript
  * transform, which may add helpers (e.g. `__name`) that do not exist in the page.
  */
-const SPEECH_LOG_INIT_SCRIPT = `(() => {
+export const SPEECH_LOG_INIT_SCRIPT = `(() => {
   if (window.__speechLog || !('speechSynthesis' in window)) return;
   const log = [];
   window.__speechLog = log;

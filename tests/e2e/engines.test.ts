@@ -1,0 +1,291 @@
+// Real speech in every engine (issue 11): the same test, through one small driver per engine
+// (./support/engine-browser.ts): Chromium (playwright-core), Firefox (puppeteer-core over
+// WebDriver BiDi), WebKit (webdriverio over WebKitWebDriver). AP_ENGINES picks a subset.
+// Each engine reads the article aloud into the test sink; the sink is recorded to prove sound.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SILENCE_RMS, startRecording, type SoundStats } from './support/audio';
+import {
+  describeSpeech,
+  engines,
+  launchEngine,
+  observeSpeech,
+  pageSpeechLog,
+  waitInPage,
+  type EngineBrowser,
+} from './support/engine-browser';
+import { url } from './support/env';
+import type { SpeechLogEntry, SpeechLogType } from './support/speech';
+
+const ENGLISH = '/articles/tajikistan-kyrgyzstan-clashes/';
+const FRENCH = '/articles/lecture-a-voix-haute/';
+const TITLE = 'Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes';
+/** A window recorded this long after the Pause click must be silent. */
+const PAUSE_SILENT_AFTER_MS = 500;
+const SILENCE_WINDOW_MS = 1_000;
+
+const of = (log: SpeechLogEntry[], type: SpeechLogType) => log.filter((e) => e.type === type);
+
+/** Index of the block with data-reading among the blocks the player reads, or -1 (in the page). */
+function readingIndex(): number {
+  const player = document.querySelector('article-player');
+  const reading = player?.querySelector('[data-reading]');
+  if (!player || !reading) return -1;
+  const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
+    (element) => !element.closest('[data-skip]'),
+  );
+  return blocks.indexOf(reading);
+}
+
+function playerState() {
+  const player = document.querySelector('article-player');
+  const root = player?.shadowRoot;
+  return {
+    status: player?.status ?? 'missing',
+    statusText: root?.querySelector('[part~="status"]')?.textContent.trim() ?? '',
+    playDisabled: root?.querySelector<HTMLButtonElement>('[part~="play"]')?.disabled ?? true,
+    playLabel: root?.querySelector('[part~="play"]')?.getAttribute('aria-label') ?? '',
+  };
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+for (const engine of engines()) {
+  describe(`real speech in ${engine}`, () => {
+    let browser: EngineBrowser;
+    let launched = false;
+    const measured: string[] = [];
+
+    const waitFor = <T>(
+      fn: () => T | Promise<T>,
+      what: string,
+      timeoutMs = 30_000,
+    ): Promise<NonNullable<T>> =>
+      waitInPage(browser, fn, { what, timeoutMs, describe: () => describeSpeech(browser) });
+
+    /** Waits until the speech log has more than `count` entries of `type`; returns the log. */
+    const waitForLog = async (type: SpeechLogType, count: number, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const log = await pageSpeechLog(browser);
+        if (of(log, type).length > count) return log;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${engine}: no ${type} number ${String(count + 1)} within ${String(timeoutMs)} ms. ${await describeSpeech(browser)}`,
+          );
+        }
+        await sleep(50);
+      }
+    };
+
+    beforeAll(async () => {
+      browser = await launchEngine(engine);
+      launched = true;
+      measured.push(browser.version);
+      const caret = await browser.evaluate(() =>
+        ['caretPositionFromPoint', 'caretRangeFromPoint'].filter((name) => name in document),
+      );
+      measured.push(`caret API ${caret.join(' + ') || 'none'}`);
+      await browser.goto(url(ENGLISH));
+      await observeSpeech(browser);
+      await waitFor(
+        () =>
+          Boolean(
+            document.querySelector('article-player')?.shadowRoot?.querySelector('[part~="play"]'),
+          ),
+        'Play button',
+      );
+    });
+
+    afterAll(async () => {
+      if (!launched) return;
+      await browser
+        .evaluate(() => document.querySelector('article-player')?.stop())
+        .catch(() => undefined);
+      await browser.close();
+      console.info(`[${engine}] ${measured.join('; ')}`);
+    });
+
+    it('reads the first three blocks in order, with sound', { timeout: 120_000 }, async () => {
+      const recording = await startRecording();
+      let stats: SoundStats;
+      const seen: number[] = [];
+      try {
+        await browser.clickInPlayer('[part~="play"]');
+        // Three blocks read: the fourth has started.
+        const deadline = Date.now() + 90_000;
+        for (;;) {
+          const index = await browser.evaluate(readingIndex);
+          if (seen.at(-1) !== index) seen.push(index);
+          if (index >= 3) break;
+          if (Date.now() > deadline) {
+            throw new Error(
+              `data-reading only reached ${JSON.stringify(seen)}. ${await describeSpeech(browser)}`,
+            );
+          }
+          await sleep(100);
+        }
+      } finally {
+        stats = await recording.stop();
+      }
+      const threeBlocksAt = await browser.evaluate(() => performance.now());
+      const log = await pageSpeechLog(browser);
+      const clickAt = await browser.evaluate(
+        () => (window as unknown as { __lastClickAt?: number }).__lastClickAt ?? Number.NaN,
+      );
+
+      expect(seen.filter((index) => index >= 0)).toEqual([0, 1, 2, 3]);
+      expect(of(log, 'speak')[0]?.text).toBe(TITLE);
+      expect(of(log, 'speak')[0]?.lang).toMatch(/^en/);
+      expect(of(log, 'start')[0]?.text).toBe(TITLE);
+      expect(of(log, 'error').filter((e) => e.error !== 'interrupted')).toEqual([]);
+      expect(stats.rms).toBeGreaterThan(SILENCE_RMS);
+
+      const firstStart = of(log, 'start')[0]!;
+      measured.push(
+        `Play click → first start ${(firstStart.time - clickAt).toFixed(0)} ms`,
+        `three blocks read ${((threeBlocksAt - clickAt) / 1000).toFixed(1)} s`,
+        `RMS while reading ${String(stats.rms)}`,
+        `boundary events ${String(of(log, 'boundary').length)}`,
+        `voice ${firstStart.voice ?? '(none set)'} (${firstStart.voiceLang ?? '-'})`,
+      );
+    });
+
+    it(
+      'Pause is silent within half a second, and speaks nothing more',
+      { timeout: 30_000 },
+      async () => {
+        const before = await pageSpeechLog(browser);
+        await browser.clickInPlayer('[part~="play"]');
+        const clickedAt = Date.now();
+        await waitFor(
+          () => document.querySelector('article-player')?.status === 'paused',
+          'paused status',
+          5_000,
+        );
+        const pausedAt = await browser.evaluate(readingIndex);
+        const wait = PAUSE_SILENT_AFTER_MS - (Date.now() - clickedAt);
+        if (wait > 0) await sleep(wait);
+        const recording = await startRecording();
+        await sleep(SILENCE_WINDOW_MS);
+        const stats = await recording.stop();
+        const after = await pageSpeechLog(browser);
+
+        expect(stats.rms).toBeLessThan(SILENCE_RMS);
+        expect(of(after, 'start').length).toBe(of(before, 'start').length);
+        expect(await browser.evaluate(readingIndex)).toBe(pausedAt);
+        // What the engine fired on the utterance that Pause's cancel() cut short.
+        const since = after.slice(before.length);
+        const cancelAt = since.findIndex((e) => e.type === 'call:cancel');
+        const cut = since.slice(cancelAt + 1).find((e) => e.type === 'end' || e.type === 'error');
+        measured.push(
+          `RMS from ${String(PAUSE_SILENT_AFTER_MS)} ms after Pause ${String(stats.rms)}`,
+          `cancel() fired ${cancelAt < 0 ? '(no cancel() call)' : (cut?.error ?? cut?.type ?? 'nothing')}`,
+        );
+      },
+    );
+
+    it('Play continues from the block where it paused', { timeout: 30_000 }, async () => {
+      const pausedAt = await browser.evaluate(readingIndex);
+      const pausedText = await browser.evaluate(
+        () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
+      );
+      const starts = of(await pageSpeechLog(browser), 'start').length;
+      await browser.clickInPlayer('[part~="play"]');
+      const log = await waitForLog('start', starts);
+      const resumed = of(log, 'start')[starts]!;
+      expect(pausedText.replace(/\s+/g, ' ')).toContain(resumed.text.trim().replace(/\s+/g, ' '));
+      expect(await browser.evaluate(readingIndex)).toBe(pausedAt);
+      expect((await browser.evaluate(playerState)).status).toBe('playing');
+    });
+
+    it('speaks with the voice chosen in the settings', { timeout: 45_000 }, async () => {
+      await browser.clickInPlayer('[part~="play"]');
+      await waitFor(
+        () => document.querySelector('article-player')?.status === 'paused',
+        'paused status',
+        5_000,
+      );
+      const current = of(await pageSpeechLog(browser), 'start').at(-1)?.voice ?? null;
+      await browser.clickInPlayer('[part~="settings"]');
+      const options = await waitFor(() => {
+        const select = document
+          .querySelector('article-player')
+          ?.shadowRoot?.querySelector<HTMLSelectElement>('select[part="voice"]');
+        const list = [...(select?.options ?? [])].map((o) => ({
+          value: o.value,
+          label: o.text.trim(),
+        }));
+        return list.length > 1 ? list : null;
+      }, 'voice choices');
+      // A listener chooses by the option; the page can only tell options apart by their value.
+      const values = options.map((o) => o.value);
+      expect(new Set(values).size, `option values ${JSON.stringify(values)}`).toBe(values.length);
+      const chosen = options.slice(1).find((o) => o.label !== current) ?? options[1]!;
+      await browser.selectInPlayer('select[part="voice"]', chosen.value);
+      await browser.clickInPlayer('[part~="close"]');
+
+      const starts = of(await pageSpeechLog(browser), 'start').length;
+      await browser.clickInPlayer('[part~="play"]');
+      const log = await waitForLog('start', starts);
+      const started = of(log, 'start')[starts]!;
+      expect(started.voice).toBe(chosen.label);
+      measured.push(`voices to choose from ${String(options.length - 1)}; chose ${chosen.label}`);
+    });
+
+    it(
+      'reads the French article in French, or says plainly that no French voice is installed',
+      { timeout: 90_000 },
+      async () => {
+        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        await browser.goto(url(FRENCH));
+        await observeSpeech(browser);
+        // Either a French voice arrives, or the player gives up on finding one and says so.
+        const outcome = await waitFor(
+          () => {
+            const french = speechSynthesis
+              .getVoices()
+              .some((v) => v.lang.toLowerCase().startsWith('fr'));
+            const text =
+              document
+                .querySelector('article-player')
+                ?.shadowRoot?.querySelector('[part~="status"]')?.textContent ?? '';
+            if (french) return 'voice';
+            return /fran[cç]ais|french/i.test(text) ? 'message' : null;
+          },
+          'French voice or message',
+          45_000,
+        );
+
+        if (outcome === 'message') {
+          const state = await browser.evaluate(playerState);
+          expect(state.statusText).toMatch(/fran[cç]ais/i);
+          expect(state.statusText).toMatch(/voix/i);
+          expect(state.playDisabled).toBe(true);
+          measured.push(`no French voice: "${state.statusText}"`);
+          return;
+        }
+        const recording = await startRecording();
+        let stats: SoundStats;
+        let started: SpeechLogEntry;
+        try {
+          await browser.clickInPlayer('[part~="play"]');
+          const log = await waitForLog('start', 0, 30_000);
+          started = of(log, 'start')[0]!;
+          // Some sound of it, then stop listening.
+          await waitForLog('end', 0, 30_000);
+        } finally {
+          stats = await recording.stop();
+        }
+        expect(started.text).toBe('Écouter un article plutôt que le lire');
+        expect(started.lang).toMatch(/^fr/);
+        expect(started.voiceLang?.toLowerCase()).toMatch(/^fr/);
+        expect(stats.rms).toBeGreaterThan(SILENCE_RMS);
+        measured.push(
+          `French read with ${started.voice ?? '?'} (${started.voiceLang ?? '?'}), RMS ${String(stats.rms)}`,
+        );
+      },
+    );
+  });
+}

@@ -1,0 +1,60 @@
+// WebKit behind the EngineBrowser interface: WebKitGTK's MiniBrowser through WebKitWebDriver
+// (classic WebDriver only), driven by webdriverio. scripts/test.mjs starts Xvfb and the driver
+// and passes AP_WEBKIT_WEBDRIVER; without it, this starts its own for the session. WebKit speaks
+// with its own Flite voices through GStreamer into PULSE_SINK (scripts/webkit-driver.mjs).
+import { remote } from 'webdriverio';
+import {
+  startWebKitDriver,
+  webkitCapabilities,
+  webkitDriverFromEnv,
+} from '../../../scripts/webkit-driver.mjs';
+import type { EngineBrowser } from './engine-browser';
+
+export async function launchWebKit(): Promise<EngineBrowser> {
+  let own: { stop(): void } | null = null;
+  let driver = webkitDriverFromEnv();
+  if (!driver) {
+    const started = await startWebKitDriver({ quiet: true });
+    own = started;
+    driver = { hostname: '127.0.0.1', port: started.port };
+  }
+  let browser: WebdriverIO.Browser;
+  try {
+    browser = await remote({ ...driver, logLevel: 'error', capabilities: webkitCapabilities() });
+  } catch (error) {
+    own?.stop();
+    throw error;
+  }
+  // Shadow DOM through WebDriver's shadow-root commands.
+  const inPlayer = async (selector: string) => {
+    const element = browser.$('article-player').shadow$(selector);
+    await element.waitForExist({ timeout: 10_000 });
+    return element;
+  };
+  const caps = browser.capabilities as { browserName?: string; browserVersion?: string };
+  return {
+    engine: 'webkit',
+    version: `${caps.browserName ?? 'MiniBrowser'} ${caps.browserVersion ?? ''}`.trim(),
+    async goto(url) {
+      await browser.url(url); // returns after the page's load
+    },
+    evaluate: <T>(fn: () => T | Promise<T>) =>
+      browser.execute(`return (${fn.toString()})();`) as Promise<T>,
+    async runScript(source) {
+      await browser.execute(source);
+    },
+    async clickInPlayer(selector) {
+      await (await inPlayer(selector)).click();
+    },
+    async selectInPlayer(selector, value) {
+      await (await inPlayer(selector)).selectByAttribute('value', value);
+    },
+    async close() {
+      try {
+        await browser.deleteSession();
+      } finally {
+        own?.stop();
+      }
+    },
+  };
+}
