@@ -32,8 +32,10 @@ export interface ListeningSession {
   cancelNext(): void;
   /** The article just loaded was opened by the session to be played: from where (else null). */
   takeAutoplay(): Position | null;
-  /** How far the article at the current address was heard. */
-  recordProgress(progress: Progress): void;
+  /** The progress key of the article at the current address (taken when it loads). */
+  progressKey(): string;
+  /** How far the article of `key` was heard. */
+  recordProgress(key: string, progress: Progress): void;
   /** A message for the app's status region, announced once. */
   announce(message: string): void;
   /** Time, for the records. */
@@ -129,9 +131,12 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
       });
 
       let lastRecorded = -1;
+      /** Whose progress this is: taken at load, since the address changes before the next one. */
+      let key = '';
       playback.subscribe({
         onArticleLoaded() {
           lastRecorded = -1;
+          key = session.progressKey();
           const start = session.takeAutoplay();
           if (!start) return;
           if (start.block > 0 || start.offset > 0) {
@@ -147,7 +152,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
             session.cancelNext();
           }
           if (next.status === Status.Ended && previous.status === Status.Playing) {
-            session.recordProgress(finishedProgress(session.now()));
+            session.recordProgress(key, finishedProgress(session.now()));
             const upcoming = session.upNext();
             if (upcoming) announce(upcoming.title);
             else if (session.place()) {
@@ -168,7 +173,10 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
             next.status !== Status.Error
           ) {
             lastRecorded = next.position.block;
-            session.recordProgress(progressAt(next.blockLengths, next.position, session.now()));
+            session.recordProgress(
+              key,
+              progressAt(next.blockLengths, next.position, session.now()),
+            );
           }
         },
       });

@@ -201,8 +201,12 @@ export class Session implements ListeningSession {
     return start;
   }
 
-  recordProgress(progress: Progress): void {
-    void saveProgress(progressKey(location), progress);
+  progressKey(): string {
+    return progressKey(location);
+  }
+
+  recordProgress(key: string, progress: Progress): void {
+    void saveProgress(key, progress);
   }
 
   announce(message: string): void {

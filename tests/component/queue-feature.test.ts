@@ -16,6 +16,7 @@ class FakeSession implements ListeningSession {
   calls: string[] = [];
   announced: string[] = [];
   progress: Progress[] = [];
+  keys = new Set<string>();
 
   place() {
     return this.placeNow;
@@ -43,7 +44,11 @@ class FakeSession implements ListeningSession {
     this.autoplay = null;
     return start;
   }
-  recordProgress(progress: Progress) {
+  progressKey() {
+    return '/articles/the-first-one/';
+  }
+  recordProgress(key: string, progress: Progress) {
+    this.keys.add(key);
     this.progress.push(progress);
   }
   announce(message: string) {
@@ -235,5 +240,6 @@ describe('the queue feature (Up next in the player)', () => {
       [0, true],
     ]);
     expect(session.progress.at(-1)?.heard).to.equal(1);
+    expect([...session.keys]).to.deep.equal(['/articles/the-first-one/']);
   });
 });
