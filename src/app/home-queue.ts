@@ -12,7 +12,6 @@ import {
   type Progress,
 } from '../core/progress.js';
 import { indexOf, type Queue, type QueueItem } from '../core/queue.js';
-import { defineAppPlayer } from './app-player.js';
 import { announce } from './pwa.js';
 import { session } from './session.js';
 import { loadAllProgress, progressKey, saveProgress } from './session-store.js';
@@ -25,8 +24,6 @@ interface Card {
   readonly progressLine: HTMLElement;
   readonly actions: HTMLElement;
 }
-
-defineAppPlayer();
 
 const cards = new Map<string, Card>();
 let progress = new Map<string, Progress>();
@@ -267,4 +264,8 @@ export async function startHomeQueue(): Promise<void> {
   const [records] = await Promise.all([loadAllProgress(), session.ready]);
   progress = records;
   renderQueue(session.queue);
+  // The player is loaded after the page, not with it, but before a tap on Play needs it (a tap
+  // before that still plays, once it has loaded).
+  const { defineAppPlayer } = await import('./app-player.js');
+  defineAppPlayer();
 }
