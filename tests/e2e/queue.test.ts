@@ -224,6 +224,27 @@ describe('Up next, with real speech', () => {
   it('shows what was heard in the library after a reload, offline', async () => {
     const { page } = browser;
     const [[first], [second]] = articles as [[string, string], [string, string]];
+    // A damaged record beside the good ones: ignored on its own, nothing else lost.
+    await page.goto(url('/'));
+    const third = page.locator('.library .article-card h3 a').nth(2);
+    const thirdTitle = (await third.innerText()).trim();
+    const thirdPath = new URL(await third.evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+    await page.evaluate(
+      (key) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('article-player-session');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('records', 'readwrite');
+            transaction.objectStore('records').put({ version: 1, heard: 'lots' }, key);
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+      `progress:${thirdPath}`,
+    );
     await browser.context.setOffline(true);
     const response = await page.goto(url('/'));
     expect(response?.fromServiceWorker()).toBe(true);
@@ -240,6 +261,7 @@ describe('Up next, with real speech', () => {
         .getByRole('button', { name: `Continue: ${second}` })
         .isVisible(),
     ).toBe(true);
+    expect(await card(thirdTitle).locator('.progress').innerText()).toMatch(/^Not started/u);
     // Up next is still there, in order.
     await expect
       .poll(() => page.locator('[data-queue-list] > li .queue-title').allInnerTexts())
