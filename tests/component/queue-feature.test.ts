@@ -68,12 +68,11 @@ const delegate = new Proxy({} as ListeningSession, {
   },
 });
 
-class QueuedPlayer extends FullArticlePlayer {
-  static {
-    this.use(queueFeature(delegate));
-  }
-}
-customElements.define('queued-test-player', QueuedPlayer);
+// As the app does (src/app/app-player.ts): on the full player's class (defined as
+// <article-player> by mount-player's import), in this test page alone, before any player exists.
+FullArticlePlayer.use(queueFeature(delegate));
+const QueuedPlayer = FullArticlePlayer;
+type QueuedPlayer = FullArticlePlayer;
 
 const ARTICLE = `<article><h1>The first one</h1><p>Its only paragraph.</p></article>`;
 
