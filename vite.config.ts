@@ -1,11 +1,11 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import articles from './scripts/vite-plugin-articles.js';
-import embed from './scripts/vite-plugin-embed.js';
-import htmlPartials from './scripts/vite-plugin-html-partials.js';
-import inlineCss from './scripts/vite-plugin-inline-css.js';
-import pwa from './scripts/vite-plugin-app-pwa.js';
+import articles from './scripts/build/vite-plugin-articles.js';
+import embed from './scripts/build/vite-plugin-embed.js';
+import htmlPartials from './scripts/build/vite-plugin-html-partials.js';
+import inlineCss from './scripts/build/vite-plugin-inline-css.js';
+import pwa from './scripts/build/vite-plugin-app-pwa.js';
 
 const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 

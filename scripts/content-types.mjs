@@ -1,5 +1,4 @@
-// The Content-Type of each file the built site serves, by extension: shared by the test server
-// (scripts/static-server.ts) and the benchmark's server (scripts/bench/lib.mjs).
+// The Content-Type of each file the built site serves, by extension (scripts/static-server.mjs).
 
 /** @type {Readonly<Record<string, string>>} */
 const CONTENT_TYPES = Object.freeze({

@@ -2,14 +2,12 @@
 // servers, and the description of the machine.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { contentTypeOf } from '../content-types.mjs';
+import { startStaticServer as startServer } from '../static-server.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE = path.join(ROOT, '.cache/bench');
@@ -240,47 +238,19 @@ export async function startPreview(port, outDir) {
  */
 export async function startStaticServer(port, dir) {
   await assertPortFree(port);
-  const root = path.resolve(dir);
-  const server = createServer((request, response) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-      let file = path.join(root, pathname);
-      if (!file.startsWith(root)) {
-        response.writeHead(403).end();
-        return;
-      }
-      const isDir = existsSync(file) && statSync(file).isDirectory();
-      if (isDir && !pathname.endsWith('/')) {
-        response.writeHead(301, { Location: `${pathname}/` }).end();
-        return;
-      }
-      if (isDir) file = path.join(file, 'index.html');
-      const headers = { 'Cache-Control': 'no-cache' };
-      if (pathname.startsWith('/bench/')) {
-        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-      }
-      try {
-        const body = await readFile(file);
-        headers['Content-Type'] = contentTypeOf(path.extname(file));
-        response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
-      } catch {
-        response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      }
-    })();
+  const server = await startServer(dir, port, {
+    headers: (pathname) =>
+      pathname.startsWith('/bench/')
+        ? {
+            'Cross-Origin-Opener-Policy': 'same-origin',
+            'Cross-Origin-Embedder-Policy': 'require-corp',
+          }
+        : {},
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(undefined));
-  });
-  const origin = `http://127.0.0.1:${String(port)}`;
   return {
-    origin,
-    stop: () => {
-      server.closeAllConnections?.();
-      server.close();
-    },
-    url: (p) => new URL(p, `${origin}/`).href,
+    origin: server.origin,
+    stop: () => void server.close(),
+    url: (p) => new URL(p, `${server.origin}/`).href,
   };
 }
 

@@ -124,9 +124,9 @@ const SOURCES = [
   'vite.config.ts',
   'scripts/content',
   'scripts/pwa',
-  'scripts/vite-plugin-articles.ts',
-  'scripts/vite-plugin-embed.ts',
-  'scripts/vite-plugin-app-pwa.ts',
+  'scripts/build/vite-plugin-articles.ts',
+  'scripts/build/vite-plugin-embed.ts',
+  'scripts/build/vite-plugin-app-pwa.ts',
 ];
 
 async function ensureBuild() {

@@ -68,7 +68,7 @@ function articlePageAssets(DIST) {
     js: measure(js),
     css: [
       ...measure(css),
-      // Style sheets the build inlined into the page (scripts/vite-plugin-inline-css.ts).
+      // Style sheets the build inlined into the page (scripts/build/vite-plugin-inline-css.ts).
       ...[...html.matchAll(/<style>([^]*?)<\/style>/gu)].map((match, index) => ({
         url: `inline <style> ${String(index + 1)}`,
         min: Buffer.byteLength(match[1]),

@@ -1,5 +1,5 @@
 // The bytes of a minified bundle, split by where they come from (through its source map): used
-// by the embed build's size report (scripts/vite-plugin-embed.ts) and by the benchmark
+// by the embed build's size report (scripts/build/vite-plugin-embed.ts) and by the benchmark
 // (scripts/bench/size.mjs). The source map is read with @jridgewell/sourcemap-codec.
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
-import { startStaticServer } from '../static-server.js';
+import { startStaticServer } from '../static-server.mjs';
 import type { ScreenshotSpec } from './manifest.js';
 
 export function chromiumPath(): string | null {

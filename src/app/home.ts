@@ -36,7 +36,7 @@ async function markOfflineArticles(): Promise<void> {
     const path = new URL(link.href).pathname;
     const available = (await isCached(path)) && (await isCached(`${path}article.json`));
     if (available) saved += 1;
-    // The badge is in the pre-rendered page, invisible (see vite-plugin-app-pwa.ts): no layout shift.
+    // The badge is in the pre-rendered page, invisible (see scripts/build/vite-plugin-app-pwa.ts): no layout shift.
     let badge = card.querySelector<HTMLElement>('[data-offline-badge]');
     if (!badge && available) {
       badge = document.createElement('span');

@@ -27,10 +27,7 @@ export async function mountPlayer({
   player.innerHTML = markup;
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   container.append(player);
-  await player.updateComplete;
-  // Voices resolve on a microtask; let the player render what it found.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await player.updateComplete;
+  await engine.settled(player);
   return { player, engine, clock };
 }
 

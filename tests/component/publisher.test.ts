@@ -45,15 +45,8 @@ async function mount(options: MountOptions = {}) {
   player.innerHTML = options.markup ?? ARTICLE;
   const container = options.container ?? (await fixture<HTMLDivElement>(html`<div></div>`));
   container.append(player);
-  await settle(player);
+  await engine.settled(player);
   return { player, engine };
-}
-
-/** Voices resolve on a microtask and slotchange comes after the first render: let both land. */
-async function settle(player: ArticlePlayer) {
-  await player.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await player.updateComplete;
 }
 
 function part(player: ArticlePlayer, name: string): HTMLElement {
@@ -64,6 +57,12 @@ function part(player: ArticlePlayer, name: string): HTMLElement {
 
 const playButton = (player: ArticlePlayer) => part(player, 'play') as HTMLButtonElement;
 const statusText = (player: ArticlePlayer) => part(player, 'status').textContent.trim();
+
+/** After a change: the update it asked for, and the one a slotchange (a microtask) asks for. */
+async function settle(player: ArticlePlayer) {
+  await player.updateComplete;
+  await player.updateComplete;
+}
 
 function until(condition: () => boolean, timeoutMs = 5000, what = 'condition') {
   return waitUntil(condition, `timed out waiting for ${what}`, { timeout: timeoutMs });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { appStatus, waitForServiceWorker, silenceSpeech } from './support/pwa';
 import { installSpeechLog, speechLog, waitForSpeech, waitForVoices } from './support/speech';

@@ -35,10 +35,25 @@ export class FakeSpeechEngine implements SpeechEngine {
 
   constructor(voices: readonly VoiceInfo[] = ENGLISH_VOICES) {
     this.#voices = voices;
+    this.voicesAnswered = new Promise((resolve) => (this.#answered = resolve));
   }
 
+  /** Once the player has its voices and has rendered what they allow. */
+  async settled(player: { readonly updateComplete: Promise<boolean> }): Promise<void> {
+    await player.updateComplete;
+    if (this.supported) await this.voicesAnswered;
+    await player.updateComplete;
+  }
+
+  /** Settles once the player has asked for the voices and had them (its own `then` ran first). */
+  readonly voicesAnswered: Promise<void>;
+  #answered!: () => void;
+
   getVoices(): Promise<readonly VoiceInfo[]> {
-    return Promise.resolve(this.#voices);
+    const answer = Promise.resolve(this.#voices);
+    // Reactions run in order: the caller's, registered next, runs before this one's awaiters.
+    void answer.then(() => this.#answered());
+    return answer;
   }
 
   speak(request: SpeakRequest, handlers: SpeakHandlers): void {

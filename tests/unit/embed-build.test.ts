@@ -1,6 +1,10 @@
-// Pure parts of the embed build (scripts/vite-plugin-embed.ts) and of the API docs (scripts/api-docs.mjs).
+// Pure parts of the embed build (scripts/build/vite-plugin-embed.ts) and of the API docs (scripts/api-docs.mjs).
 import { describe, expect, it } from 'vitest';
-import { minifyCssText, minifyMarkupText, parseBytes } from '../../scripts/vite-plugin-embed.js';
+import {
+  minifyCssText,
+  minifyMarkupText,
+  parseBytes,
+} from '../../scripts/build/vite-plugin-embed.js';
 import { renderApi, withApi } from '../../scripts/api-docs.mjs';
 
 describe('the embed build', () => {

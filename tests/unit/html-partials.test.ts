@@ -1,4 +1,4 @@
-// The HTML partials of the app's pages (scripts/vite-plugin-html-partials.ts).
+// The HTML partials of the app's pages (scripts/build/vite-plugin-html-partials.ts).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import htmlPartials, {
   includePartials,
   markCurrentLink,
   pagePathOf,
-} from '../../scripts/vite-plugin-html-partials.js';
+} from '../../scripts/build/vite-plugin-html-partials.js';
 
 const PARTIALS: Record<string, string> = {
   dock: '<aside>\n  <p role="status"></p>\n</aside>\n',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineStylesheets } from '../../scripts/vite-plugin-inline-css.js';
+import { inlineStylesheets } from '../../scripts/build/vite-plugin-inline-css.js';
 
 const sheets: Record<string, string> = {
   '/assets/app-1.css': 'body{color:red}\n',

@@ -2,23 +2,16 @@
  * A small static file server for a built site, as `vite preview` serves it: `/dir/` answers
  * `dir/index.html`, `/dir` redirects to `/dir/`, an unknown path is a 404, every answer is `no-cache`.
  * The directory it serves can be switched while it runs (`deploy(dir)`), which is how the update test
- * deploys a second version. Used by the build (screenshots) and the end-to-end tests.
+ * deploys a second version. The one static server of the project: the build (screenshots), the
+ * end-to-end tests and the benchmark (which adds headers: `options.headers`) use it.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contentTypeOf } from './content-types.mjs';
 
-export interface StaticServer {
-  /** `http://127.0.0.1:PORT`, no trailing slash. */
-  readonly origin: string;
-  /** Serves another directory from now on. */
-  deploy(dir: string): void;
-  close(): Promise<void>;
-}
-
-async function isFile(file: string): Promise<boolean> {
+/** @param {string} file */
+async function isFile(file) {
   try {
     return (await stat(file)).isFile();
   } catch {
@@ -26,12 +19,18 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
+/**
+ * @param {string} dir
+ * @param {number} [port] 0 for any free port
+ * @param {{ headers?: (pathname: string) => Record<string, string> }} [options]
+ * @returns {Promise<import('./static-server.d.mts').StaticServer>}
+ */
+export async function startStaticServer(dir, port = 0, options = {}) {
   let root = path.resolve(dir);
-  const server: Server = createServer((req, res) => {
+  const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      let pathname: string;
+      let pathname;
       try {
         pathname = decodeURIComponent(url.pathname);
       } catch {
@@ -42,7 +41,7 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
         res.writeHead(403).end();
         return;
       }
-      let target: string | null = null;
+      let target = null;
       if (pathname.endsWith('/')) {
         if (await isFile(path.join(file, 'index.html'))) target = path.join(file, 'index.html');
       } else if (await isFile(file)) {
@@ -64,6 +63,7 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
         'Content-Type': contentTypeOf(path.extname(target)),
         'Cache-Control': 'no-cache',
         'Content-Length': String(body.length),
+        ...options.headers?.(pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     })().catch(() => {
@@ -71,11 +71,12 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
       res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
+  await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
   });
-  const { port: actual } = server.address() as AddressInfo;
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
   return {
     origin: `http://127.0.0.1:${String(actual)}`,
     deploy(next) {
@@ -83,7 +84,7 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
     },
     close() {
       server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => server.close(() => resolve(undefined)));
     },
   };
 }

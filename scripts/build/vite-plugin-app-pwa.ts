@@ -17,18 +17,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, PluginOption, ResolvedConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { strings as appStrings } from '../src/app/strings.js';
-import { buildCatalog, escapeHtml, type Catalog } from './content/articles.js';
-import { loadArticles } from './content/load.js';
-import { renderIcons } from './pwa/icons.js';
+import { strings as appStrings } from '../../src/app/strings.js';
+import { buildCatalog, escapeHtml, type Catalog } from '../content/articles.js';
+import { loadArticles } from '../content/load.js';
+import { renderIcons } from '../pwa/icons.js';
 import {
   APPLE_TOUCH_ICON,
   buildManifest,
   MANIFEST_FILE,
   screenshotSpecs,
   type ScreenshotSpec,
-} from './pwa/manifest.js';
-import { chromiumPath, takeScreenshots } from './pwa/screenshots.js';
+} from '../pwa/manifest.js';
+import { chromiumPath, takeScreenshots } from '../pwa/screenshots.js';
 
 export interface AppPwaOptions {
   /** Vite's root (the app's directory). */

@@ -16,9 +16,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MagicString from 'magic-string';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
-import { gzipSize, sizeByPart } from './build/size-by-part.mjs';
+import { gzipSize, sizeByPart } from './size-by-part.mjs';
 
-export { gzipSize } from './build/size-by-part.mjs';
+export { gzipSize } from './size-by-part.mjs';
 
 export interface EmbedPluginOptions {
   /** The module that defines the element: `src/element/article-player.ts`. */

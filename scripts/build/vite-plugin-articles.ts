@@ -24,8 +24,8 @@ import {
   renderCatalogJson,
   renderHomePage,
   type ParsedArticle,
-} from './content/articles.js';
-import { contentFiles, loadArticles } from './content/load.js';
+} from '../content/articles.js';
+import { contentFiles, loadArticles } from '../content/load.js';
 
 export interface ArticlesPluginOptions {
   /** The directory of Markdown articles. */
