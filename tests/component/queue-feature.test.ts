@@ -1,11 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { Position } from '../../src/core/article.js';
 import type { Progress } from '../../src/core/progress.js';
 import { queueFeature, type ListeningSession } from '../../src/app/queue-feature.js';
 import { FullArticlePlayer } from '../../src/element/full-player-element.js';
-import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
-import { ManualClock } from '../support/fake-synth.js';
-import { part } from './mount-player.js';
+import type { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { mountPlayer, part } from './mount-player.js';
 
 /** A session the test drives: what it answers, and what the feature asked of it. */
 class FakeSession implements ListeningSession {
@@ -71,8 +70,6 @@ const delegate = new Proxy({} as ListeningSession, {
 // As the app does (src/app/app-player.ts): on the full player's class (defined as
 // <article-player> by mount-player's import), in this test page alone, before any player exists.
 FullArticlePlayer.use(queueFeature(delegate));
-const QueuedPlayer = FullArticlePlayer;
-type QueuedPlayer = FullArticlePlayer;
 
 const ARTICLE = `<article><h1>The first one</h1><p>Its only paragraph.</p></article>`;
 
@@ -82,21 +79,12 @@ const originalSetActionHandler = navigator.mediaSession.setActionHandler.bind(
   navigator.mediaSession,
 );
 
-async function mount(markup = ARTICLE) {
-  const engine = new FakeSpeechEngine();
-  const player = new QueuedPlayer(engine, new ManualClock());
-  player.lang = 'en';
-  player.innerHTML = markup;
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
-  container.append(player);
-  await player.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await player.updateComplete;
-  return { player, engine };
+function mount(markup = ARTICLE) {
+  return mountPlayer({ markup });
 }
 
 /** Speaks the article to its end. */
-async function finishArticle(player: QueuedPlayer, engine: FakeSpeechEngine) {
+async function finishArticle(player: FullArticlePlayer, engine: FakeSpeechEngine) {
   await player.play();
   while (player.status === 'playing' && engine.current) {
     engine.finishCurrent();
@@ -104,7 +92,7 @@ async function finishArticle(player: QueuedPlayer, engine: FakeSpeechEngine) {
   }
 }
 
-const cancelButton = (player: QueuedPlayer) =>
+const cancelButton = (player: FullArticlePlayer) =>
   player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-next"]');
 
 beforeEach(() => {
