@@ -239,7 +239,26 @@ function renderQueue(queue: Queue): void {
   if (continuous) continuous.checked = queue.continuous;
   // Fetched ahead, so that Play all starts speaking inside the tap.
   const first = queue.items[0];
-  if (first) void session.prepare(first).catch(() => undefined);
+  playAll?.toggleAttribute('data-ready', false);
+  if (first) {
+    void session
+      .prepare(first)
+      .catch(() => undefined)
+      .then(() => {
+        firstPrepared = first.url;
+        markReady();
+      });
+  }
+}
+
+/** The player is defined (it loads after the page). */
+let playerDefined = false;
+let firstPrepared: string | null = null;
+
+/** `data-ready` on Play all: a tap now starts speech inside the tap itself. */
+function markReady(): void {
+  const ready = playerDefined && firstPrepared === session.queue.items[0]?.url;
+  playAll?.toggleAttribute('data-ready', ready);
 }
 
 playAll?.addEventListener('click', () => {
@@ -268,4 +287,6 @@ export async function startHomeQueue(): Promise<void> {
   // before that still plays, once it has loaded).
   const { defineAppPlayer } = await import('./app-player.js');
   defineAppPlayer();
+  playerDefined = true;
+  markReady();
 }

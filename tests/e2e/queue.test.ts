@@ -133,6 +133,8 @@ describe('Up next, with real speech', () => {
       [string, string],
       [string, string],
     ];
+    // Ready: the player is loaded and the first article fetched, so the tap itself speaks.
+    await page.locator('[data-play-all][data-ready]').waitFor();
     await page.getByRole('button', { name: 'Play all' }).click();
     await waitForSpeech(page, { type: 'start', text: first }, 30_000);
     // One gesture: the first article's speech began inside the tap on Play all.
@@ -202,6 +204,7 @@ describe('Up next, with real speech', () => {
     const [[first], [second, secondUrl]] = articles as [[string, string], [string, string]];
     await page.goto(url('/'));
     await page.evaluate(() => window.__speechLog?.splice(0));
+    await page.locator('[data-play-all][data-ready]').waitFor();
     await page.getByRole('button', { name: 'Play all' }).click();
     await waitForSpeech(page, { type: 'start', text: first }, 30_000);
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.album)).toBe('1 of 2');
@@ -308,6 +311,7 @@ describe('Up next, with real speech', () => {
       twoId,
     );
     await page.evaluate(() => window.__speechLog?.splice(0));
+    await page.locator('[data-play-all][data-ready]').waitFor();
     await page.getByRole('button', { name: 'Play all' }).click();
     await waitForSpeech(page, { type: 'start', text: 'Saved one' }, 30_000);
     expect(new URL(page.url()).search).toBe(`?id=${oneId}`);
