@@ -12,6 +12,8 @@ import '../element/translation-fr.js';
 import { queueFeature } from './queue-feature.js';
 import { session } from './session.js';
 
+export { WebSpeechEngine } from '../speech/web-speech-engine.js';
+
 /** Defines the tag (a call, not an import's side effect, which the bundler would drop). */
 export function defineAppPlayer(): void {
   if (customElements.get('article-player')) return;

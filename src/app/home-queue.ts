@@ -285,8 +285,11 @@ export async function startHomeQueue(): Promise<void> {
   renderQueue(session.queue);
   // The player is loaded after the page, not with it, but before a tap on Play needs it (a tap
   // before that still plays, once it has loaded).
-  const { defineAppPlayer } = await import('./app-player.js');
+  const { defineAppPlayer, WebSpeechEngine } = await import('./app-player.js');
   defineAppPlayer();
+  const engine = new WebSpeechEngine();
+  await engine.getVoices();
+  session.useEngine(engine);
   playerDefined = true;
   markReady();
 }

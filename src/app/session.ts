@@ -19,7 +19,9 @@ import {
   type QueueAction,
   type QueueItem,
 } from '../core/queue.js';
+import type { FullArticlePlayer } from '../element/full-player-element.js';
 import { renderArticle } from '../element/load-article.js';
+import type { SpeechEngine } from '../speech/engine.js';
 import { getText } from './library.js';
 import { announce } from './pwa.js';
 import type { ListeningSession } from './queue-feature.js';
@@ -100,6 +102,8 @@ export class Session implements ListeningSession {
   readonly #prepared = new Map<string, Promise<Content>>();
   readonly #resolved = new Map<string, Content>();
   #autoplay: Position | null = null;
+  /** An engine whose voices are loaded, for a player created in a tap (see `useEngine`). */
+  #engine: SpeechEngine | null = null;
   /** The page shown now (see `pageOf`). */
   #shown = pageOf(location);
 
@@ -135,6 +139,14 @@ export class Session implements ListeningSession {
 
   #emit(): void {
     for (const listener of this.#listeners) listener(this.#queue);
+  }
+
+  /**
+   * The engine for the player this session creates on a page without one (the library): its
+   * voices already loaded, it speaks inside the tap, where a new engine would wait for them.
+   */
+  useEngine(engine: SpeechEngine): void {
+    this.#engine = engine;
   }
 
   /** Fetches an item's content ahead, so that a tap can show it at once. */
@@ -267,7 +279,12 @@ export class Session implements ListeningSession {
     const main = document.querySelector('main');
     if (!main) return;
     const existing = main.querySelector<PlayerElement>('article-player');
-    const player = existing ?? document.createElement('article-player');
+    const Player = customElements.get('article-player') as typeof FullArticlePlayer | undefined;
+    const player =
+      existing ??
+      (Player && this.#engine
+        ? new Player(this.#engine)
+        : document.createElement('article-player'));
     // Children first, then the language: the player reads the article once, in its language.
     // (The same player goes on: its speech and its lock-screen session are not interrupted.)
     player.replaceChildren(...content.nodes());
