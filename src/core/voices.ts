@@ -199,7 +199,7 @@ export interface VoiceContext {
 }
 
 /** The region to prefer for `lang`: its own, else the listener's (same language), else the usual one. */
-function wantedRegions(lang: string, locale: string): string[] {
+export function wantedRegions(lang: string, locale: string): string[] {
   const primary = primaryLanguage(lang);
   const regions = [regionOf(lang)];
   if (locale && primaryLanguage(locale) === primary) regions.push(regionOf(locale));

@@ -55,6 +55,8 @@ export const LISTENING_FEATURES = [
  * @csspart settings - The settings button.
  * @csspart dialog - The settings dialog.
  * @csspart voice - The voice picker (in the settings dialog).
+ * @csspart preview - The voice picker's Preview button: speaks the sentence being read in the picked voice.
+ * @csspart voice-name - The voice in use, beside the settings button.
  * @csspart close - The settings dialog's Close button.
  */
 export class FullArticlePlayer extends ArticlePlayer {

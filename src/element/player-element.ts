@@ -177,7 +177,11 @@ export class ArticlePlayer extends LitElement {
     const playback = new PlaybackController(
       this,
       this.#exclusive.guard(engine ?? new WebSpeechEngine({ clock })),
-      () => ({ rate: this.#rate(), voiceURI: this.#preferredVoice() }),
+      () => ({
+        rate: this.#rate(),
+        voiceURI: this.#preferredVoice(),
+        voiceContext: { locale: navigator.language, online: navigator.onLine },
+      }),
     );
     this.#playback = playback;
     new HighlightController(this, () => this.#currentElement());
@@ -242,6 +246,8 @@ export class ArticlePlayer extends LitElement {
     super.connectedCallback();
     this.addEventListener('click', this.#onArticleClick);
     window.addEventListener('pagehide', this.#onPageHide);
+    window.addEventListener('online', this.#onConnectionChange);
+    window.addEventListener('offline', this.#onConnectionChange);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
     // Read the article before the first render, so that it renders once with it. Children that
     // arrive later (a parser still streaming them in) are read on slotchange.
@@ -262,6 +268,8 @@ export class ArticlePlayer extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('click', this.#onArticleClick);
     window.removeEventListener('pagehide', this.#onPageHide);
+    window.removeEventListener('online', this.#onConnectionChange);
+    window.removeEventListener('offline', this.#onConnectionChange);
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#loadAbort?.abort();
   }
@@ -355,6 +363,12 @@ export class ArticlePlayer extends LitElement {
       children.length === this.#childrenRead.length &&
       this.#childrenRead.every((node, index) => node === children[index]);
     if (!same) this.#readArticle();
+  };
+
+  /** A network voice cannot speak offline: choose again from the next sentence on. */
+  readonly #onConnectionChange = () => {
+    this.#playback.forgetVoiceChoice();
+    this.requestUpdate();
   };
 
   readonly #onPlayClick = () => this.#togglePlay();

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { voiceLabel } from '../../src/core/voice-labels.js';
+import { voiceLabel } from '../../src/core/voice-menu.js';
 import {
   chooseVoice,
   primaryLanguage,

@@ -18,8 +18,10 @@ import { chunkRanges, rangeAt, type TextRange } from '../../core/segment.js';
 import {
   chooseVoice,
   primaryLanguage,
+  findVoice,
   voiceKey,
   voicesFor,
+  type VoiceContext,
   type VoiceInfo,
 } from '../../core/voices.js';
 import type { SpeechEngine } from '../../speech/engine.js';
@@ -28,6 +30,8 @@ export interface PlaybackSettings {
   readonly rate: number;
   /** The voice the user picked, if any; otherwise one is chosen by language. */
   readonly voiceURI: string | null;
+  /** Where the voice is chosen: the listener's locale (its region) and whether the device is online. */
+  readonly voiceContext?: VoiceContext;
 }
 
 /** A chunk of a block being spoken: [start, end) of the block's text. */
@@ -161,6 +165,12 @@ export class PlaybackController implements ReactiveController {
     this.#voiceByLang.clear();
   }
 
+  /** The voice the article's language is read in now, once the voices are in. */
+  get currentVoice(): VoiceInfo | undefined {
+    const lang = this.article?.lang;
+    return this.#voicesLoaded && lang ? findVoice(this.voices, this.#voiceFor(lang)) : undefined;
+  }
+
   /** Why the article cannot be read at all, or null when it can. */
   get blocker(): PlaybackError | null {
     if (this.voiceAvailability === VoiceAvailability.Unsupported) {
@@ -278,7 +288,7 @@ export class PlaybackController implements ReactiveController {
       // The article's own voices are already filtered from the thousands an engine may have.
       const sameLanguage = primaryLanguage(lang) === primaryLanguage(this.article?.lang ?? '');
       const candidates = sameLanguage ? this.voices : this.#allVoices;
-      const voice = chooseVoice(candidates, lang, preferred);
+      const voice = chooseVoice(candidates, lang, preferred, this.#settings().voiceContext);
       this.#voiceByLang.set(lang, voice && voiceKey(voice));
     }
     return this.#voiceByLang.get(lang) ?? null;

@@ -4,11 +4,13 @@
  * the player's settings, the one source the element and the features read.
  */
 import { css, html, nothing } from 'lit';
+import { voiceGroups, voiceLabel } from '../../core/voice-menu.js';
+import { Status } from '../../core/playback.js';
 import { primaryLanguage, voiceKey } from '../../core/voices.js';
 import { SHORTCUTS } from '../controllers/keyboard-controller.js';
 import { VoiceAvailability } from '../controllers/playback-controller.js';
 import type { PlayerFeature } from '../feature.js';
-import { listeningStrings as strings } from '../i18n.js';
+import { listeningStrings as strings, pageLanguage } from '../i18n.js';
 
 type Toggle = 'follow' | 'highlightWords' | 'hotkeys';
 
@@ -29,6 +31,15 @@ const styles = css`
     display: flex;
     min-height: 44px;
     margin-block: 0.25rem;
+  }
+  dialog .voice {
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .voice-name {
+    align-self: center;
+    font-size: 0.875rem;
   }
   dialog input[type='checkbox'] {
     width: 1.5rem;
@@ -53,7 +64,7 @@ const styles = css`
 export const settingsDialog: PlayerFeature = {
   name: 'settings-dialog',
   styles,
-  attach({ player, playback, settings, preferredVoice, restartFromWord, renderPlace }) {
+  attach({ player, playback, settings, preferredVoice, restartFromWord, renderPlace, rate }) {
     /** The dialog's content (hundreds of voices, with espeak-ng) is rendered only while it is open. */
     let open = false;
     const dialog = () => player.renderRoot.querySelector('dialog');
@@ -77,6 +88,35 @@ export const settingsDialog: PlayerFeature = {
       playback.forgetVoiceChoice();
       restartFromWord();
     };
+    /**
+     * Speaks the sentence being read in the picked voice; the reading position stays where it
+     * was, and reading goes on from there if it was going.
+     */
+    const onPreviewClick = () => {
+      const select = player.renderRoot.querySelector<HTMLSelectElement>('select[part~="voice"]');
+      const article = playback.article;
+      if (!article) return;
+      const { position, status } = playback.state;
+      const wasPlaying = status === Status.Playing;
+      if (wasPlaying) playback.dispatch({ type: 'pause' });
+      const block = article.blocks[position.block];
+      const range = playback.chunkAt({ block: position.block, offset: position.offset });
+      const text = block && range ? block.text.slice(range.start, range.end) : article.title;
+      const current = playback.currentVoice;
+      const resume = () => {
+        if (wasPlaying && playback.state.status === Status.Paused)
+          playback.dispatch({ type: 'play' });
+      };
+      playback.engine.speak(
+        {
+          text,
+          lang: block?.lang ?? article.lang,
+          voiceURI: select?.value || (current ? voiceKey(current) : null),
+          rate: rate(),
+        },
+        { onEnd: resume, onError: resume, onInterrupted: () => undefined },
+      );
+    };
     const onToggle = (event: Event) => {
       const input = event.target as HTMLInputElement;
       settings.update({ [input.name as Toggle]: input.checked });
@@ -94,21 +134,40 @@ export const settingsDialog: PlayerFeature = {
         <h2 id="settings-title">${strings.settingsTitle}</h2>
         ${
           playback.voiceAvailability === VoiceAvailability.Ready
-            ? html`<label class="field">
-                ${strings.voice}
-                <select part="voice" @change=${onVoiceChange}>
-                  <option value="" ?selected=${!chosenVoice}>${strings.automaticVoice}</option>
-                  ${playback.voices.map(
-                    (voice) =>
-                      html`<option
-                        value=${voiceKey(voice)}
-                        ?selected=${voiceKey(voice) === chosenVoice}
-                      >
-                        ${voice.name}
-                      </option>`,
-                  )}
-                </select>
-              </label>`
+            ? html`<div class="field voice">
+                <label>
+                  ${strings.voice}
+                  <select part="voice" @change=${onVoiceChange}>
+                    <option value="" ?selected=${!chosenVoice}>${strings.automaticVoice}</option>
+                    ${voiceGroups(playback.voices, playback.article?.lang ?? '', {
+                      locale: navigator.language,
+                      online: navigator.onLine,
+                      displayLang: pageLanguage(),
+                    }).map(
+                      (group) =>
+                        html`<optgroup label=${group.other ? strings.otherVoices : group.label}>
+                          ${group.options.map(
+                            (option) =>
+                              html`<option
+                                value=${option.key}
+                                ?selected=${option.key === chosenVoice}
+                                ?disabled=${option.disabled}
+                              >
+                                ${
+                                  option.network
+                                    ? strings.needsConnection(option.label)
+                                    : option.label
+                                }
+                              </option>`,
+                          )}
+                        </optgroup>`,
+                    )}
+                  </select>
+                </label>
+                <button part="button preview" @click=${onPreviewClick}>
+                  ${strings.previewVoice}
+                </button>
+              </div>`
             : nothing
         }
         ${renderPlace('settings')} ${toggle('follow', strings.followReading)}
@@ -129,13 +188,21 @@ export const settingsDialog: PlayerFeature = {
     return {
       render(place) {
         if (place === 'controls') {
+          const voice = playback.currentVoice;
           return html`<button
-            part="button settings"
-            aria-haspopup="dialog"
-            @click=${onSettingsClick}
-          >
-            ${strings.settings}
-          </button>`;
+              part="button settings"
+              aria-haspopup="dialog"
+              @click=${onSettingsClick}
+            >
+              ${strings.settings}
+            </button>
+            ${
+              voice
+                ? html`<span class="voice-name" part="voice-name"
+                    >${strings.voiceInUse(voiceLabel(voice))}</span
+                  >`
+                : nothing
+            }`;
         }
         if (place === 'after') {
           return html`<dialog part="dialog" aria-labelledby="settings-title" @close=${onClosed}>
