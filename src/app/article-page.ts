@@ -3,7 +3,8 @@
  * and starts the app (service worker, offline indicator, install and update).
  * Without JavaScript the article stays readable; the player only adds the controls.
  */
-import '../element/article-player-full.js';
+import { defineAppPlayer } from './app-player.js';
 import { startApp } from './pwa.js';
 
+defineAppPlayer();
 startApp();

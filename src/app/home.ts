@@ -3,8 +3,10 @@
  * It starts the app (service worker, offline indicator, install and update), marks the articles that are
  * available offline, and lists the texts saved on this device, each with a Delete button.
  */
+import { addCard, removeCard, startHomeQueue } from './home-queue.js';
 import { deleteText, listTexts } from './library.js';
 import { announce, OFFLINE_READY_EVENT, startApp, storagePersisted } from './pwa.js';
+import { session } from './session.js';
 import { strings } from './strings.js';
 import { listeningMinutes, type SavedText } from './text.js';
 
@@ -94,13 +96,18 @@ function renderSavedItem(text: SavedText): HTMLLIElement {
   const meta = document.createElement('p');
   meta.className = 'meta';
   meta.textContent = strings.savedMeta(listeningMinutes(text.characters), formatDate(text.savedAt));
+  addCard(
+    item,
+    { kind: 'saved', id: text.id, title: text.title, url: link.getAttribute('href') ?? '' },
+    listeningMinutes(text.characters),
+  );
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.className = 'delete-button';
   remove.textContent = strings.deleteLabel;
   remove.setAttribute('aria-label', strings.deleteSaved(text.title));
   remove.addEventListener('click', () => void onDelete(text, item));
-  item.append(heading, meta, remove);
+  item.prepend(heading, meta, remove);
   return item;
 }
 
@@ -132,6 +139,9 @@ async function onDelete(text: SavedText, item: HTMLElement): Promise<void> {
     announce(strings.deleteFailed(text.title));
     return;
   }
+  removeCard(text.id);
+  // A deleted text leaves Up next too.
+  session.update({ type: 'missing', id: text.id });
   // Keep focus somewhere sensible: the next item's link, or the section heading.
   const next = item.nextElementSibling ?? item.previousElementSibling;
   item.remove();
@@ -152,4 +162,38 @@ function paragraph(text: string, className: string): HTMLParagraphElement {
   return p;
 }
 
-void renderSaved();
+// ---------------------------------------------------------------------------------------------------------
+// Listening: Up next and the progress of each article
+
+/** The catalog's listening times, by article address; empty when it cannot be read. */
+async function catalogMinutes(): Promise<Map<string, number>> {
+  try {
+    const response = await fetch('/articles/index.json');
+    const data = (await response.json()) as {
+      articles?: { url?: unknown; readingMinutes?: unknown }[];
+    };
+    const minutes = new Map<string, number>();
+    for (const entry of data.articles ?? []) {
+      if (typeof entry.url === 'string' && typeof entry.readingMinutes === 'number') {
+        minutes.set(new URL(entry.url, location.href).pathname, entry.readingMinutes);
+      }
+    }
+    return minutes;
+  } catch {
+    return new Map();
+  }
+}
+
+async function startListening(): Promise<void> {
+  const minutes = await catalogMinutes();
+  for (const card of document.querySelectorAll<HTMLElement>('.article-list .article-card')) {
+    const link = card.querySelector<HTMLAnchorElement>('h3 a');
+    if (!link || card.classList.contains('saved-card')) continue;
+    const path = new URL(link.href).pathname;
+    const title = link.textContent.trim() || path;
+    addCard(card, { kind: 'article', id: path, title, url: path }, minutes.get(path) ?? null);
+  }
+  await startHomeQueue();
+}
+
+void renderSaved().then(startListening);

@@ -93,6 +93,62 @@ export const strings = {
     'No readable text was found in this HTML. Try pasting the text itself instead.',
   errorTitleTooLong: 'The title is too long. Use at most 300 characters.',
 
+  // Up next: the queue, on the home page and in the player
+  queueHeading: 'Up next',
+  queueEmpty:
+    'Nothing in Up next. Add articles or saved texts with “Add to Up next”, then press Play all to hear them one after another.',
+  playAll: 'Play all',
+  clearQueue: 'Clear Up next',
+  continuousLabel: 'Go on to the next article at the end of each one',
+  addToQueue: 'Add to Up next',
+  addToQueueLabel: (title: string) => `Add “${title}” to Up next`,
+  removeFromQueue: 'Remove',
+  removeFromQueueCard: 'Remove from Up next',
+  removeFromQueueLabel: (title: string) => `Remove “${title}” from Up next`,
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  moveUpLabel: (title: string) => `Move “${title}” up`,
+  moveDownLabel: (title: string) => `Move “${title}” down`,
+  added: (title: string, total: number) =>
+    `Added “${title}” to Up next: ${String(total)} ${total === 1 ? 'item' : 'items'}.`,
+  removed: (title: string, total: number) =>
+    `Removed “${title}” from Up next: ${String(total)} ${total === 1 ? 'item' : 'items'} left.`,
+  moved: (title: string, index: number, total: number) =>
+    `“${title}” is now ${String(index)} of ${String(total)} in Up next.`,
+  cleared: 'Up next is empty.',
+  continuousOn: 'The next article will start at the end of each one.',
+  continuousOff: 'Playback will stop at the end of each article.',
+  skippedMissing: (title: string) =>
+    `“${title}” is not on this device any more: skipped, and removed from Up next.`,
+  queueUnavailable: 'Up next could not be opened. Please try again.',
+  // In the player
+  upNextAnnounced: (title: string) => `Next: ${title}`,
+  upNextSpoken: (title: string) => `Next: ${title}.`,
+  cancelNext: 'Cancel next article',
+  upNextCancelled: 'Cancelled: the next article will not start.',
+  queuePlace: (index: number, total: number) => `${String(index)} of ${String(total)}`,
+  queuePlaceLong: (index: number, total: number) => `Up next: ${String(index)} of ${String(total)}`,
+  nowPlaying: (title: string, index: number, total: number) =>
+    `Playing “${title}”, ${String(index)} of ${String(total)} in Up next.`,
+  queueFinished: 'That was the last article in Up next.',
+  lastInQueue: 'This is the last article in Up next.',
+  firstInQueue: 'This is the first article in Up next.',
+
+  // Listening progress, on the home page
+  notStarted: 'Not started',
+  percentHeard: (percent: number) => `${String(percent)} % heard`,
+  finished: 'Finished',
+  minutesLeft: (minutes: number) => `${String(minutes)} min left`,
+  play: 'Play',
+  playLabel: (title: string) => `Play “${title}”`,
+  continueLabel: (title: string) => `Continue “${title}”`,
+  continueButton: 'Continue',
+  markFinished: 'Mark as finished',
+  markFinishedLabel: (title: string) => `Mark “${title}” as finished`,
+  startOver: 'Start over',
+  startOverLabel: (title: string) => `Start “${title}” over`,
+  markedFinished: (title: string) => `Marked “${title}” as finished.`,
+
   // The offline page
   offlineTitle: 'This page is not available offline',
   offlineBody:

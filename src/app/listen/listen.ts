@@ -9,7 +9,7 @@
  * The player's light DOM is built with createElement and textContent only: nothing from the input is ever
  * parsed into this page. A failed check or save never touches what is already saved.
  */
-import '../../element/article-player-full.js';
+import { defineAppPlayer } from '../app-player.js';
 import { deleteText, getText, LibraryError, newId, saveText } from '../library.js';
 import { announce, startApp } from '../pwa.js';
 import { strings } from '../strings.js';
@@ -29,6 +29,7 @@ import {
   type TextBlock,
 } from '../text.js';
 
+defineAppPlayer();
 startApp();
 
 type Format = 'auto' | 'text' | 'html';

@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Status } from '../../core/playback.js';
 import type { PlayerFeature } from '../feature.js';
+import type { ArticlePlayer } from '../player-element.js';
 
 declare module '../player-element.js' {
   interface ArticlePlayer {
@@ -31,7 +32,32 @@ export interface MediaSessionActions {
 export interface MediaSessionInfo {
   readonly title: string;
   readonly artist: string;
+  /** Where the article stands in a series ("2 of 5"), if it is in one. */
+  readonly album?: string;
   readonly artwork: readonly MediaImage[];
+}
+
+/**
+ * Set by a feature that plays articles one after another (the app's queue): the track keys go
+ * to its articles, the lock screen shows which one, and the session is kept through the end of
+ * an article while the next one is coming (a new session would need a new tap on iOS).
+ */
+export interface MediaTracks {
+  /** Another article follows this one's end: keep the controls and the silent audio. */
+  continuing(): boolean;
+  /** "2 of 5", or null when not in a series. */
+  place(): string | null;
+  /** Each returns false to leave the key its own meaning (the paragraph, or pause). */
+  next(): boolean;
+  previous(): boolean;
+  pause(): boolean;
+}
+
+const tracksOfPlayer = new WeakMap<ArticlePlayer, MediaTracks>();
+
+export function setMediaTracks(player: ArticlePlayer, tracks: MediaTracks | null): void {
+  if (tracks) tracksOfPlayer.set(player, tracks);
+  else tracksOfPlayer.delete(player);
 }
 
 export class MediaSessionController implements ReactiveController {
@@ -69,10 +95,20 @@ export class MediaSessionController implements ReactiveController {
     if (!playing && !paused && this.#active) this.#release(session);
   }
 
+  /** Another article is being read: show it. */
+  refreshMetadata(): void {
+    const session = typeof navigator !== 'undefined' ? navigator.mediaSession : undefined;
+    if (session && this.#active) this.#setMetadata(session);
+  }
+
+  #setMetadata(session: MediaSession): void {
+    const { title, artist, album, artwork } = this.#info();
+    session.metadata = new MediaMetadata({ title, artist, album, artwork: [...artwork] });
+  }
+
   #claim(session: MediaSession): void {
     this.#active = true;
-    const { title, artist, artwork } = this.#info();
-    session.metadata = new MediaMetadata({ title, artist, artwork: [...artwork] });
+    this.#setMetadata(session);
     const handlers: [MediaSessionAction, () => void][] = [
       ['play', this.#actions.play],
       ['pause', this.#actions.pause],
@@ -130,27 +166,41 @@ export const mediaSession: PlayerFeature = {
   },
   attach({ player, playback, actions }) {
     player.noMediaSession = false;
+    const tracks = () => tracksOfPlayer.get(player);
     const controller = new MediaSessionController(
       player,
       {
         play: () => void player.play(),
-        pause: () => void player.pause(),
+        pause: () => {
+          if (!tracks()?.pause()) void player.pause();
+        },
         stop: () => void player.stop(),
-        previousParagraph: actions.previousParagraph,
-        nextParagraph: actions.nextParagraph,
+        previousParagraph: () => {
+          if (!tracks()?.previous()) actions.previousParagraph();
+        },
+        nextParagraph: () => {
+          if (!tracks()?.next()) actions.nextParagraph();
+        },
         previousSentence: () => actions.previousSentence?.(),
         nextSentence: () => actions.nextSentence?.(),
       },
       () => ({
         title: playback.article?.title ?? document.title,
         artist: location.hostname,
+        album: tracks()?.place() ?? undefined,
         artwork: artworkOfPage(),
       }),
     );
     playback.subscribe({
+      onArticleLoaded: () => controller.refreshMetadata(),
       onTransition(previous, next) {
         if (previous.status === next.status || player.noMediaSession) return;
-        controller.update(next.status === Status.Playing, next.status === Status.Paused);
+        // Between two articles of a series the session stays as it was: playing.
+        const continuing = next.status !== Status.Paused && (tracks()?.continuing() ?? false);
+        controller.update(
+          next.status === Status.Playing || continuing,
+          next.status === Status.Paused,
+        );
       },
     });
     return {};
