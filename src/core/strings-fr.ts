@@ -11,6 +11,8 @@ export const fr = {
   nextParagraph: 'Paragraphe suivant',
   speed: 'Vitesse',
   controlsLabel: 'Écouter cet article',
+  voiceFallback: (wanted: string | null, used: string) =>
+    `Lecture à voix haute. ${wanted ?? 'La voix choisie'} n’est pas disponible pour l’instant : ${used} lit à sa place.`,
   statusPlaying: 'Lecture à voix haute',
   statusPaused: 'En pause',
   statusEnded: 'Lecture terminée',

@@ -11,6 +11,8 @@ export const strings = {
   nextParagraph: 'Next paragraph',
   speed: 'Speed',
   controlsLabel: 'Listen to this article',
+  voiceFallback: (wanted: string | null, used: string) =>
+    `Reading aloud. ${wanted ?? 'The chosen voice'} cannot be used now, so ${used} reads instead.`,
   statusPlaying: 'Reading aloud',
   statusPaused: 'Paused',
   statusEnded: 'Finished reading',

@@ -562,8 +562,12 @@ export class ArticlePlayer extends LitElement {
     switch (status) {
       case Status.Idle:
         return '';
-      case Status.Playing:
-        return strings.statusPlaying;
+      case Status.Playing: {
+        const fallback = this.#playback.voiceFallback;
+        return fallback
+          ? strings.voiceFallback(fallback.wanted, fallback.used.name)
+          : strings.statusPlaying;
+      }
       case Status.Paused:
         return strings.statusPaused;
       case Status.Ended:

@@ -35,4 +35,9 @@ export interface SpeechEngine {
   cancel(): void;
   /** True while an utterance of ours is queued or speaking (or about to be, after a settle). */
   isBusy(): boolean;
+  /**
+   * Calls `listener` when the device's voices change after they were first listed (a voice
+   * installed or removed); `getVoices()` then answers the new list. Returns the unsubscribe.
+   */
+  onVoicesChanged?(listener: () => void): () => void;
 }

@@ -86,6 +86,8 @@ export class WebSpeechEngine implements SpeechEngine {
   /** Speaks waiting for voices that are still loading: speaking without one starts late, voiceless. */
   #voiceWaiters: (() => void)[] = [];
   #voicesLoading = false;
+  readonly #voicesListeners = new Set<() => void>();
+  #watchingVoices = false;
   /**
    * True from an utterance event until the next macrotask. WebKit never ends an utterance
    * spoken inside the previous one's event handler (or a microtask after it), and `cancel()`
@@ -122,6 +124,7 @@ export class WebSpeechEngine implements SpeechEngine {
         // An empty answer may be a slow engine: ask again next time.
         if (voices.length === 0) this.#voicesPromise = undefined;
         this.#voicesLoading = false;
+        if (voices.length > 0) this.#watchVoices();
         const waiters = this.#voiceWaiters;
         this.#voiceWaiters = [];
         for (const waiter of waiters) waiter();
@@ -146,6 +149,30 @@ export class WebSpeechEngine implements SpeechEngine {
     } else {
       this.#send(request, handlers, generation);
     }
+  }
+
+  onVoicesChanged(listener: () => void): () => void {
+    this.#voicesListeners.add(listener);
+    return () => this.#voicesListeners.delete(listener);
+  }
+
+  /** A voice installed or removed after the first list: the list and the choices are read again. */
+  #watchVoices(): void {
+    const synth = this.#synth;
+    if (this.#watchingVoices || !synth) return;
+    this.#watchingVoices = true;
+    synth.addEventListener('voiceschanged', () => {
+      const voices = synth.getVoices();
+      // Firefox sends its voices in batches: an unchanged list is no news.
+      if (voices.length === this.#voices.length && voices.every((v, i) => v === this.#voices[i])) {
+        return;
+      }
+      this.#voices = voices;
+      this.#voicesByKey = new Map(voices.map((voice) => [voiceKey(voice), voice]));
+      this.#voiceByLang.clear();
+      this.#voicesPromise = Promise.resolve(voices);
+      for (const listener of this.#voicesListeners) listener();
+    });
   }
 
   isBusy(): boolean {

@@ -100,6 +100,10 @@ describe('<article-player> voice picker', () => {
     expect(engine.current?.request.text).to.equal('Second sentence follows.');
     expect(engine.current?.request.voiceURI).to.equal('uri:English (America) espeak-ng');
 
+    await player.updateComplete;
+    expect(part(player, 'status').textContent).to.contain(
+      'Aria Online (Natural) - English (United States) cannot be used now, so English (America) espeak-ng reads instead',
+    );
     const reopened = await openSettings(player);
     const aria = [...reopened.options].find((o) => o.textContent.includes('Aria'));
     expect(aria?.disabled).to.equal(true);
@@ -138,5 +142,30 @@ describe('<article-player> voice picker', () => {
     expect(preview.tabIndex).to.equal(0);
     expect(select.tabIndex).to.equal(0);
     part(player, 'close').click();
+  });
+
+  it('reads on with another voice from the next sentence when the chosen one is removed', async () => {
+    const engine = new FakeSpeechEngine(VOICES);
+    const { player } = await mountPlayer({ engine, markup: ARTICLE });
+    const select = await openSettings(player);
+    select.value = 'uri:English (Great Britain) espeak-ng';
+    select.dispatchEvent(new Event('change'));
+    part(player, 'close').click();
+    await player.seek(1);
+    await player.play();
+    expect(engine.current?.request.voiceURI).to.equal('uri:English (Great Britain) espeak-ng');
+
+    engine.changeVoices(VOICES.filter((v) => !v.name.startsWith('English (Great Britain)')));
+    await engine.settled(player);
+    engine.finishCurrent();
+    await waitUntil(() => engine.current, 'the next sentence to be spoken');
+    expect(engine.current?.request).to.include({
+      text: 'Second sentence follows.',
+      voiceURI: 'uri:English (America) espeak-ng',
+    });
+    await player.updateComplete;
+    expect(part(player, 'status').textContent).to.contain(
+      'The chosen voice cannot be used now, so English (America) espeak-ng reads instead',
+    );
   });
 });

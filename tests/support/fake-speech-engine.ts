@@ -31,7 +31,8 @@ export class FakeSpeechEngine implements SpeechEngine {
   spoken: FakeUtteranceRecord[] = [];
   cancels = 0;
 
-  readonly #voices: readonly VoiceInfo[];
+  #voices: readonly VoiceInfo[];
+  readonly #voicesListeners = new Set<() => void>();
 
   constructor(voices: readonly VoiceInfo[] = ENGLISH_VOICES) {
     this.#voices = voices;
@@ -54,6 +55,17 @@ export class FakeSpeechEngine implements SpeechEngine {
     // Reactions run in order: the caller's, registered next, runs before this one's awaiters.
     void answer.then(() => this.#answered());
     return answer;
+  }
+
+  onVoicesChanged(listener: () => void): () => void {
+    this.#voicesListeners.add(listener);
+    return () => this.#voicesListeners.delete(listener);
+  }
+
+  /** The device's voices change (one installed or removed), as `voiceschanged` tells. */
+  changeVoices(voices: readonly VoiceInfo[]): void {
+    this.#voices = voices;
+    for (const listener of this.#voicesListeners) listener();
   }
 
   speak(request: SpeakRequest, handlers: SpeakHandlers): void {

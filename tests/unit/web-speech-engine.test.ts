@@ -363,6 +363,23 @@ describe('WebSpeechEngine', () => {
       expect(synth.spoken).toHaveLength(0);
     });
 
+    it('reads the voices again when they change after the first list, and says so', async () => {
+      const english = { name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false };
+      const other = { name: 'F', lang: 'en', voiceURI: 'F', localService: true, default: false };
+      synth.voices = [english, other];
+      await engine.getVoices();
+      const changed = vi.fn();
+      engine.onVoicesChanged(changed);
+      synth.dispatchEvent(new Event('voiceschanged'));
+      expect(changed).not.toHaveBeenCalled();
+      synth.voices = [other];
+      synth.dispatchEvent(new Event('voiceschanged'));
+      expect(changed).toHaveBeenCalledOnce();
+      expect(await engine.getVoices()).toEqual([other]);
+      engine.speak({ ...REQUEST, voiceURI: 'E' }, handlers());
+      expect(synth.last.voice).toBe(other);
+    });
+
     it('speaks without a voice once the wait for voices is over', async () => {
       const loading = engine.getVoices();
       engine.speak(REQUEST, handlers());

@@ -82,6 +82,12 @@ export class PlaybackController implements ReactiveController {
 
   #allVoices: readonly VoiceInfo[] = [];
   #voicesLoaded = false;
+  #unwatchVoices: (() => void) | undefined;
+  /**
+   * The listener's voice that cannot be used now (gone, or a network voice while offline), and
+   * the one read with instead; shown once in the status line.
+   */
+  voiceFallback: { readonly wanted: string | null; readonly used: VoiceInfo } | null = null;
   readonly #chunks = new Map<number, TextRange[]>();
   readonly #voiceByLang = new Map<string, string | undefined>();
 
@@ -123,6 +129,14 @@ export class PlaybackController implements ReactiveController {
       this.#failIfBlocked();
       return;
     }
+    // A voice removed (or a network voice gone) is replaced from the next sentence on.
+    this.#unwatchVoices ??= this.engine.onVoicesChanged?.(() => {
+      void this.engine.getVoices().then((voices) => {
+        this.#allVoices = voices;
+        this.forgetVoiceChoice();
+        this.#updateVoices();
+      });
+    });
     if (this.#voicesLoaded) return;
     void this.engine.getVoices().then((voices) => {
       this.#allVoices = voices;
@@ -132,6 +146,8 @@ export class PlaybackController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#unwatchVoices?.();
+    this.#unwatchVoices = undefined;
     this.dispatch({ type: 'stop' });
   }
 
@@ -290,6 +306,17 @@ export class PlaybackController implements ReactiveController {
       const candidates = sameLanguage ? this.voices : this.#allVoices;
       const voice = chooseVoice(candidates, lang, preferred, this.#settings().voiceContext);
       this.#voiceByLang.set(lang, voice && voiceKey(voice));
+      if (sameLanguage) {
+        const wanted = preferred ? findVoice(this.#allVoices, preferred) : undefined;
+        const replaced =
+          preferred &&
+          voice &&
+          voice !== wanted &&
+          (!wanted || voicesFor([wanted], lang).length > 0);
+        const fallback = replaced ? { wanted: wanted?.name ?? null, used: voice } : null;
+        if (fallback?.used !== this.voiceFallback?.used) this.#host.requestUpdate();
+        this.voiceFallback = fallback;
+      }
     }
     return this.#voiceByLang.get(lang) ?? null;
   }
