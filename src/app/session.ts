@@ -27,6 +27,7 @@ import { announce } from './pwa.js';
 import type { ListeningSession } from './queue-feature.js';
 import { loadProgress, loadQueue, progressKey, saveProgress, saveQueue } from './session-store.js';
 import { strings } from './strings.js';
+import { ownPageHtml } from './trusted-types.js';
 
 /** What is put into the player for an item. */
 interface Content {
@@ -61,7 +62,8 @@ async function fetchArticlePage(item: QueueItem): Promise<Content> {
   const response = await fetch(item.url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
   // Our own pre-rendered page, parsed inert (no script runs in a DOMParser document).
-  const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const html = ownPageHtml(await response.text(), new URL(response.url, location.href));
+  const doc = new DOMParser().parseFromString(html, 'text/html');
   const source = doc.querySelector('main article-player');
   if (!source) throw new Error('not an article page');
   const progress = await loadProgress(progressKey(new URL(item.url, location.href)));

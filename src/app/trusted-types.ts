@@ -2,6 +2,8 @@
  * The app's Trusted Types policies (its pages enforce `require-trusted-types-for 'script'`, see
  * src/app/partials/head.html). Each lets through exactly one thing:
  * - `article-player#sw`: the service worker's URL, to register it;
+ * - `article-player#page`: one of the app's own article pages, fetched from its own origin to
+ *   open the next article of Up next in the running page, for DOMParser only;
  * - `article-player#paste`: pasted HTML, for DOMParser only — an inert document, where nothing
  *   runs or loads, and from which only text is taken after Readability and DOMPurify.
  * - `default`, only while `inInertDocument` runs (synchronously): Readability, given an inert
@@ -45,6 +47,14 @@ export function serviceWorkerUrl(url: string): string {
   });
   // A TrustedScriptURL where a string is typed.
   return made ? (made.createScriptURL(url) as string) : url;
+}
+
+/** An article page of the app's own, fetched from `url` on this origin, as TrustedHTML for DOMParser. */
+export function ownPageHtml(html: string, url: URL): string {
+  if (url.origin !== location.origin)
+    throw new TypeError(`Not one of the app's pages: ${url.href}`);
+  const made = policy('article-player#page', { createHTML: (input) => input });
+  return made ? (made.createHTML(html) as string) : html;
 }
 
 /** Pasted HTML as TrustedHTML, for DOMParser only (an inert document: nothing in it runs). */
