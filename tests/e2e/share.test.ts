@@ -136,9 +136,9 @@ describe('listening to shared and pasted text', () => {
       'The second paragraph has a link and an image.',
       'The third paragraph is bold and plain.',
     ]);
-    // Give anything that might run a chance to: hover the paragraph, wait for loads.
+    // Give anything that might run a chance to: hover the paragraph, wait until nothing loads.
     await page.locator('article-player p', { hasText: 'The second paragraph' }).hover();
-    await page.waitForTimeout(500);
+    await page.waitForLoadState('networkidle');
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
     ).toBeUndefined();
