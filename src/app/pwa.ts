@@ -91,6 +91,18 @@ function placeDock(): void {
 
 let dockOffset = -1;
 
+/** The bar grows while reading (the status line, the voice in use): the dock moves with it. */
+async function watchPlayerBar(): Promise<void> {
+  const player = document.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+    'article-player',
+  );
+  await player?.updateComplete;
+  const bar = player?.shadowRoot?.querySelector<HTMLElement>('[part~="bar"]');
+  if (bar && typeof ResizeObserver === 'function')
+    new ResizeObserver(schedulePlaceDock).observe(bar);
+  requestAnimationFrame(placeDock);
+}
+
 let dockFrame = 0;
 function schedulePlaceDock(): void {
   if (dockFrame) return;
@@ -368,7 +380,7 @@ export function startApp(): void {
   placeDock();
   window.addEventListener('resize', schedulePlaceDock);
   window.addEventListener('scroll', schedulePlaceDock, { passive: true });
-  void customElements.whenDefined('article-player').then(() => requestAnimationFrame(placeDock));
+  void customElements.whenDefined('article-player').then(watchPlayerBar);
   watchConnection();
   offerInstall();
   registerServiceWorker();
