@@ -2,7 +2,7 @@
 // (./support/engine-browser.ts): Chromium (playwright-core), Firefox (puppeteer-core over
 // WebDriver BiDi), WebKit (webdriverio over WebKitWebDriver). AP_ENGINES picks a subset.
 // Each engine reads the article aloud into the test sink; the sink is recorded to prove sound.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SILENCE_RMS, startRecording, type SoundStats } from './support/audio';
 import {
   describeSpeech,
@@ -47,6 +47,7 @@ function playerState() {
   };
 }
 
+/** A measurement window (the half second after Pause, the recording of silence), not a wait for something. */
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -66,16 +67,20 @@ for (const engine of engines()) {
 
     /** Waits until the speech log has more than `count` entries of `type`; returns the log. */
     const waitForLog = async (type: SpeechLogType, count: number, timeoutMs = 20_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const log = await pageSpeechLog(browser);
-        if (of(log, type).length > count) return log;
-        if (Date.now() > deadline) {
-          throw new Error(
-            `${engine}: no ${type} number ${String(count + 1)} within ${String(timeoutMs)} ms. ${await describeSpeech(browser)}`,
-          );
-        }
-        await sleep(50);
+      try {
+        return await vi.waitFor(
+          async () => {
+            const log = await pageSpeechLog(browser);
+            if (of(log, type).length <= count) throw new Error(`no ${type} yet`);
+            return log;
+          },
+          { timeout: timeoutMs, interval: 50 },
+        );
+      } catch (error) {
+        throw new Error(
+          `${engine}: no ${type} number ${String(count + 1)} within ${String(timeoutMs)} ms. ${await describeSpeech(browser)}`,
+          { cause: error },
+        );
       }
     };
 
@@ -113,19 +118,22 @@ for (const engine of engines()) {
       const seen: number[] = [];
       try {
         await browser.clickInPlayer('[part~="play"]');
-        // Three blocks read: the fourth has started.
-        const deadline = Date.now() + 90_000;
-        for (;;) {
-          const index = await browser.evaluate(readingIndex);
-          if (seen.at(-1) !== index) seen.push(index);
-          if (index >= 3) break;
-          if (Date.now() > deadline) {
+        // Three blocks read: the fourth has started. Every block seen on the way is recorded.
+        await vi
+          .waitFor(
+            async () => {
+              const index = await browser.evaluate(readingIndex);
+              if (seen.at(-1) !== index) seen.push(index);
+              if (index < 3) throw new Error('not yet at the fourth block');
+            },
+            { timeout: 90_000, interval: 100 },
+          )
+          .catch(async (error: unknown) => {
             throw new Error(
               `data-reading only reached ${JSON.stringify(seen)}. ${await describeSpeech(browser)}`,
+              { cause: error },
             );
-          }
-          await sleep(100);
-        }
+          });
       } finally {
         stats = await recording.stop();
       }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
 import { playerStatus, readingIndex as readingIndexIn } from './support/player';
@@ -53,15 +53,14 @@ async function until<T>(
   ok: (value: T) => boolean,
   timeoutMs: number,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value)) {
-    if (Date.now() > deadline)
-      throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await probe();
-  }
-  return value;
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (!ok(value)) throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
 }
 
 describe('listening on a phone, with real speech', () => {

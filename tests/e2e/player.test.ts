@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SILENCE_RMS, startRecording } from './support/audio';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
@@ -18,15 +18,17 @@ function status(browser: LaunchedBrowser): Promise<string> {
 }
 
 async function waitForReadingIndex(browser: LaunchedBrowser, atLeast: number, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
   const seen: number[] = [];
-  for (;;) {
-    const index = await readingIndex(browser);
-    if (seen[seen.length - 1] !== index) seen.push(index);
-    if (index >= atLeast) return seen;
-    if (Date.now() > deadline) throw new Error(`data-reading only reached ${JSON.stringify(seen)}`);
-    await browser.page.waitForTimeout(200);
-  }
+  // Every block seen on the way is recorded, to check the order.
+  await vi.waitFor(
+    async () => {
+      const index = await readingIndex(browser);
+      if (seen[seen.length - 1] !== index) seen.push(index);
+      if (index < atLeast) throw new Error(`data-reading only reached ${JSON.stringify(seen)}`);
+    },
+    { timeout: timeoutMs, interval: 200 },
+  );
+  return seen;
 }
 
 describe('the article page, with real speech', () => {
