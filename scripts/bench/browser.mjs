@@ -1,5 +1,5 @@
 // The figures measured in Debian's Chromium: time to speak (2), highlight cost (3), load (5) and
-// memory (6). The browser is launched by the end-to-end tests' own helper (tests/e2e/support,
+// memory (6); load (5) is in load.mjs. The browser is launched by the end-to-end tests' own helper (tests/e2e/support,
 // compiled for Node by esbuild), with the same flags and real speech through speech-dispatcher.
 /* global window, document -- in the functions that Playwright runs in the page */
 
@@ -7,25 +7,13 @@ import path from 'node:path';
 import {
   CLICK_TIMES_SCRIPT,
   highlightFrames,
-  LOAD_TIMES_SCRIPT,
   makeFakePlayer,
   measureHighlights,
   playEnabled,
   readParagraphs,
 } from './page.js';
-import {
-  bundleForNode,
-  CACHE,
-  ms,
-  ratio,
-  REPEATS,
-  ROOT,
-  row,
-  SEED_PATH,
-  spread,
-  summarize,
-} from './lib.mjs';
-import { LARGE_SLUG, SPEAK_SIZES } from './site.mjs';
+import { bundleForNode, CACHE, ms, ratio, REPEATS, ROOT, row, spread, summarize } from './lib.mjs';
+import { SPEAK_SIZES } from './site.mjs';
 
 const FRAME_MS = 16;
 const HIGHLIGHT_TARGET_MS = 1;
@@ -618,122 +606,4 @@ export async function memorySection(site) {
       : []),
   ];
   return { rows, details, data: { jsPer, usedPer, nativePer, loaded } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 5. Load
-
-async function loadOnce(page, url) {
-  const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForFunction(() => window.__benchLoad?.playEnabled != null, null, {
-    timeout: 30_000,
-    polling: 50,
-  });
-  await page.waitForTimeout(300);
-  const metrics = await page.evaluate(() => {
-    const navigation = performance.getEntriesByType('navigation')[0];
-    return {
-      ...window.__benchLoad,
-      workerStart: navigation?.workerStart ?? 0,
-      transferSize: navigation?.transferSize ?? 0,
-    };
-  });
-  const untilReady = metrics.longTasks.filter((task) => task.start <= metrics.playEnabled);
-  return {
-    ...metrics,
-    fromServiceWorker: response?.fromServiceWorker() ?? false,
-    longTaskCount: untilReady.length,
-    longTaskTotal: untilReady.reduce((total, task) => total + task.duration, 0),
-    longTaskMax: untilReady.reduce((max, task) => Math.max(max, task.duration), 0),
-  };
-}
-
-export async function loadSection(dist, site, { largePrecached }) {
-  const { launchBrowser } = await support();
-  const targets = [
-    { name: 'seed article', url: dist.url(SEED_PATH) },
-    { name: '10,000-paragraph article', url: site.url(`/articles/${LARGE_SLUG}/`) },
-  ];
-  const results = new Map(targets.map((t) => [t.name, { cold: [], sw: [] }]));
-  const problems = [];
-  // Each run launches a fresh browser; the 10,000-paragraph page (3.5 MB, twice) gets fewer runs.
-  const runsOf = (target) =>
-    target === targets[0]
-      ? Math.max(2, Math.ceil(REPEATS / 2))
-      : Math.max(2, Math.floor(REPEATS / 2));
-  for (let repeat = 0; repeat < Math.max(...targets.map(runsOf)); repeat++) {
-    for (const target of targets.filter((t) => repeat < runsOf(t))) {
-      const browser = await launchBrowser({ failOnPageError: false });
-      try {
-        await browser.context.addInitScript({ content: LOAD_TIMES_SCRIPT });
-        results.get(target.name).cold.push(await loadOnce(browser.page, target.url));
-        const controlled = await browser.page.evaluate(async () => {
-          await navigator.serviceWorker.ready;
-          for (let i = 0; i < 200 && !navigator.serviceWorker.controller; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-          return Boolean(navigator.serviceWorker.controller);
-        });
-        if (!controlled) throw new Error('the service worker did not take control');
-        results.get(target.name).sw.push(await loadOnce(browser.page, target.url));
-      } catch (error) {
-        problems.push(`${target.name}, run ${String(repeat + 1)}: ${errorText(error)}`);
-      } finally {
-        await browser.close().catch(() => undefined);
-      }
-    }
-  }
-  const rows = [];
-  const detailRows = [];
-  for (const target of targets) {
-    for (const visit of ['cold', 'sw']) {
-      const list = results.get(target.name)[visit];
-      const visitName = visit === 'cold' ? 'cold' : 'second visit (service worker)';
-      const fcp = summarize(list.map((m) => m.fcp));
-      const rendered = summarize(list.map((m) => m.rendered));
-      const ready = summarize(list.map((m) => m.playEnabled));
-      const longTasks = summarize(list.map((m) => m.longTaskCount));
-      const longMax = summarize(list.map((m) => m.longTaskMax));
-      const longTotal = summarize(list.map((m) => m.longTaskTotal));
-      const fromSw = list.filter((m) => m.fromServiceWorker).length;
-      const swNote =
-        visit === 'sw' ? `; ${String(fromSw)}/${String(list.length)} answered by the SW` : '';
-      rows.push(
-        row('Load', `${target.name}, ${visitName}: text visible (FCP)`, ms(fcp.median), {
-          spread: spread(fcp) + swNote,
-        }),
-        row('Load', `${target.name}, ${visitName}: controls rendered`, ms(rendered.median), {
-          spread: spread(rendered),
-        }),
-        row('Load', `${target.name}, ${visitName}: ready (Play enabled)`, ms(ready.median), {
-          spread: spread(ready),
-        }),
-        row(
-          'Load',
-          `${target.name}, ${visitName}: long tasks > 50 ms until ready`,
-          `${String(longTasks.median)} (${ms(longTotal.median)} in all)`,
-          {
-            spread: `longest ${ms(longMax.median)} (${ms(longMax.min)}–${ms(longMax.max)})`,
-          },
-        ),
-      );
-      detailRows.push(
-        `| ${target.name} | ${visitName} | ${ms(fcp.median)} | ${ms(summarize(list.map((m) => m.lcp)).median)} (${list[0]?.lcpTag ?? '?'}) | ${ms(summarize(list.map((m) => m.defined)).median)} | ${ms(rendered.median)} | ${ms(ready.median)} | ${list.map((m) => `${String(m.longTaskCount)}: ${m.longTasks.map((t) => `${t.duration.toFixed(0)}@${t.start.toFixed(0)}`).join(' ')}`).join(' / ')} |`,
-      );
-    }
-  }
-  const details = [
-    '### Load: details',
-    '',
-    `Each run launches a fresh Chromium profile (no HTTP cache, no service worker), loads the page, waits until Play is enabled and the service worker controls the page, then loads it again (answered by the service worker's precache). The seed article comes from \`vite preview\` of dist/; the 10,000-paragraph article is the article page template filled with a generated article, served from a copy of dist/ whose service worker precaches it too (${largePrecached ? 'added to its precache list' : 'COULD NOT be added to its precache list: its second visit came from the network'}). Times from navigation start. "Ready" waits for the voices, which speech-dispatcher delivers about 2 s after load here.`,
-    '',
-    '| page | visit | FCP | LCP (element) | defined | controls rendered | Play enabled | long tasks until ready, per run (ms@start) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...detailRows,
-    '',
-    ...(problems.length > 0 ? ['Failed runs:', '', ...problems.map((p) => `- ${p}`), ''] : []),
-  ];
-  if ([...results.values()].every((r) => r.cold.length === 0))
-    throw new Error(`no load run succeeded: ${problems.at(-1) ?? ''}`);
-  return { rows, details, data: Object.fromEntries(results) };
 }

@@ -74,7 +74,8 @@ export async function lighthouseSection(dist) {
     { name: 'home page', url: dist.url('/') },
     { name: 'seed article page', url: dist.url(SEED_PATH) },
   ];
-  const runs = Math.max(1, Math.floor(REPEATS / 2));
+  // Issue 13: 100 in every run of three, not in the median only.
+  const runs = Math.max(3, Math.floor(REPEATS / 2));
   const dir = mkdtempSync(path.join(tmpdir(), 'ap-bench-lh-'));
   const rows = [];
   const details = ['### Lighthouse: details', ''];
@@ -108,8 +109,8 @@ export async function lighthouseSection(dist) {
               summary.n > 1
                 ? `${String(summary.min)}–${String(summary.max)}, n=${String(summary.n)}`
                 : 'n=1',
-            target: '100',
-            ok: summary.n > 0 ? summary.median >= 100 : null,
+            target: `100 in ${String(runs)}/${String(runs)} runs`,
+            ok: summary.n > 0 ? summary.n === runs && summary.min >= 100 : null,
           }),
         );
       }

@@ -27,12 +27,18 @@ export const CLICK_TIMES_SCRIPT = `(() => {
  */
 export const LOAD_TIMES_SCRIPT = `(() => {
   try { localStorage.clear(); } catch {}
-  const m = (window.__benchLoad = { longTasks: [], fcp: null, lcp: null, lcpTag: null, defined: null, rendered: null, playEnabled: null });
+  const m = (window.__benchLoad = { longTasks: [], fcp: null, lcp: null, lcpTag: null, defined: null, rendered: null, playEnabled: null, cls: 0, shifts: [] });
   const observe = (type, callback) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(callback)).observe({ type, buffered: true }); } catch {}
   };
   observe('longtask', (e) => m.longTasks.push({ start: e.startTime, duration: e.duration }));
   observe('paint', (e) => { if (e.name === 'first-contentful-paint') m.fcp = e.startTime; });
+  // Cumulative Layout Shift as Lighthouse counts it: every shift not caused by input.
+  observe('layout-shift', (e) => {
+    if (e.hadRecentInput) return;
+    m.cls += e.value;
+    m.shifts.push({ start: e.startTime, value: e.value, sources: (e.sources || []).map((s) => s.node ? s.node.nodeName : '?').join(' ') });
+  });
   observe('largest-contentful-paint', (e) => { m.lcp = e.startTime; m.lcpTag = e.element ? e.element.localName : null; });
   customElements.whenDefined('article-player').then(() => {
     m.defined = performance.now();

@@ -8,6 +8,8 @@
 //   npm run bench -- --build          always builds first;  --no-build: never
 //   npm run bench -- --only=size,load sections: size, segmentation, speak, highlight, memory, load, lighthouse, reading
 //                                     (a partial run keeps the other sections of RESULTS.md as they were)
+//   npm run bench -- --save-baseline  also keeps this run's figures in tests/bench/baseline.json:
+//                                     later runs show them as the "Before" column (issue 13)
 //   BENCH_REPEATS=9 npm run bench     more runs per figure (default 5)
 //   BENCH_PORT=4391                   the first of the two fixed ports it serves on (127.0.0.1)
 //
@@ -17,18 +19,12 @@
 // starts the audio sink for real speech (scripts/audio-sink.mjs); and stops all of it at the end,
 // or on Ctrl-C. The Node figures (size, segmentation) need no browser.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAudioSink } from '../audio-sink.mjs';
 import { ensureSystemDeps } from '../system-deps.mjs';
-import {
-  browserVersion,
-  highlightSection,
-  loadSection,
-  memorySection,
-  speakSection,
-} from './browser.mjs';
+import { browserVersion, highlightSection, memorySection, speakSection } from './browser.mjs';
 import {
   CACHE,
   DIST,
@@ -41,12 +37,14 @@ import {
   startStaticServer,
 } from './lib.mjs';
 import { lighthouseSection } from './lighthouse.mjs';
+import { loadSection } from './load.mjs';
 import { readingSection } from './reading.mjs';
 import { segmentationSection } from './segmentation.mjs';
 import { buildSite, distComplete, newestMtime, snapshotDist } from './site.mjs';
 import { sizeSection } from './size.mjs';
 
 const RESULTS = path.join(ROOT, 'tests/bench/RESULTS.md');
+const BASELINE = path.join(ROOT, 'tests/bench/baseline.json');
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const SECTIONS = [
   'size',
@@ -166,14 +164,57 @@ async function ensureBuild() {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-function table(rows, markdown) {
-  const header = ['Figure', 'Median', 'Spread / detail', 'Target', ''];
-  const cells = rows.map((r) => [r.figure, r.value, r.spread, r.target, mark(r.ok)]);
+/** The figures of the run kept with --save-baseline, by name: what "Before" shows. */
+function readBaseline() {
+  if (!existsSync(BASELINE)) return null;
+  try {
+    return JSON.parse(readFileSync(BASELINE, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function saveBaseline(sections) {
+  const previous = readBaseline()?.figures ?? {};
+  const figures = { ...previous };
+  for (const section of sections) {
+    for (const r of section.rows) if (r.value !== '') figures[r.key] = r.value;
+  }
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const baseline = {
+    note: 'Figures of an earlier `npm run bench -- --save-baseline`: the "Before" column of tests/bench/RESULTS.md.',
+    date: new Date().toISOString(),
+    commit: commit.stdout.trim() || null,
+    figures,
+  };
+  writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+function table(rows, markdown, before = null) {
+  const header = [
+    'Figure',
+    ...(before ? ['Before'] : []),
+    'Median',
+    'Spread / detail',
+    'Target',
+    '',
+  ];
+  const cells = rows.map((r) => [
+    r.figure,
+    ...(before ? [(r.key && before[r.key]) ?? ''] : []),
+    r.value,
+    r.spread,
+    r.target,
+    mark(r.ok),
+  ]);
   if (markdown) {
     const escape = (text) => String(text).replaceAll('|', '\\|');
     return [
       `| ${header.join(' | ')} |`,
-      '| --- | ---: | --- | --- | :-: |',
+      `| --- | ${before ? '---: | ' : ''}---: | --- | --- | :-: |`,
       ...cells.map((c) => `| ${c.map(escape).join(' | ')} |`),
     ].join('\n');
   }
@@ -188,7 +229,7 @@ function table(rows, markdown) {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function writeResults({ info, build, sections, failures }) {
+function writeResults({ info, build, sections, failures, before }) {
   const date = new Date()
     .toISOString()
     .replace('T', ' ')
@@ -220,7 +261,7 @@ function writeResults({ info, build, sections, failures }) {
   const ran = new Map(sections.map((section) => [section.name, section]));
   for (const name of SECTIONS) {
     const section = ran.get(name);
-    if (section) lines.push(`## ${TITLES[name]}`, '', table(section.rows, true), '');
+    if (section) lines.push(`## ${TITLES[name]}`, '', table(section.rows, true, before), '');
     else {
       const old = kept(`## ${TITLES[name]}`);
       if (old) lines.push(old, '');
@@ -298,12 +339,17 @@ async function main() {
     }
   }
 
+  for (const section of sections) {
+    for (const r of section.rows) r.key = `${section.name}: ${r.figure}`;
+  }
+  const before = readBaseline()?.figures ?? null;
   const allRows = sections.flatMap((section) => [
     { figure: `── ${TITLES[section.name]}`, value: '', spread: '', target: '', ok: null },
     ...section.rows,
   ]);
-  console.log(`\n${table(allRows, false)}\n`);
-  writeResults({ info, build, sections, failures });
+  console.log(`\n${table(allRows, false, before)}\n`);
+  writeResults({ info, build, sections, failures, before });
+  if (args.includes('--save-baseline')) saveBaseline(sections);
   const missed = allRows.filter((r) => r.ok === false).length;
   log(
     `wrote ${path.relative(ROOT, RESULTS)}; ${String(missed)} figure(s) miss their target${failures.length > 0 ? `; ${String(failures.length)} section(s) could not measure` : ''}`,

@@ -107,6 +107,11 @@ export function buildSite() {
   for (const count of SPEAK_SIZES) {
     const markup = articleHtml(generateArticle('en', count));
     writeFileSync(path.join(benchDir, 'fragments', `en-${String(count)}.html`), markup);
+    // The floor: the same page without the player.
+    writeFileSync(
+      path.join(benchDir, `plain-${String(count)}.html`),
+      page(`bench: ${String(count)} paragraphs, no player`, '', markup),
+    );
     writeFileSync(
       path.join(benchDir, `en-${String(count)}.html`),
       page(

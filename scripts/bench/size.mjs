@@ -9,7 +9,9 @@ import { bundleForBrowser, bytes, gzipSize, kB, readJson, ROOT, row, SEED_SLUG }
 
 const EMBED_ENTRY = path.join(ROOT, 'src/element/article-player.ts');
 const FULL_ENTRY = path.join(ROOT, 'src/element/article-player-full.ts');
-const TARGET_EMBED = 12_000;
+// Issue 12: the guard rail is 18 KB (the build fails past package.json's size-limit); the aim 16 KB.
+const TARGET_EMBED = 18_000;
+const AIM_EMBED = 16_000;
 
 /** A template literal made of CSS rules: a style sheet wherever it is written. */
 const CSS_TEXT = /`[^`]*[\w\])*-]\s*\{[^{}<`]*:[^{}<`]*\}[^`]*`/u;
@@ -95,7 +97,7 @@ export async function sizeSection(DIST) {
   rows.push(
     row('Size', 'Embed, dist/embed/article-player.js (Lit included)', `${kB(shippedGzip)} gz`, {
       spread: `${kB(shipped.length)} min; exact`,
-      target: '≤ 12 kB',
+      target: `≤ ${kB(TARGET_EMBED)} (aim ${kB(AIM_EMBED)})`,
       ok: shippedGzip <= TARGET_EMBED,
     }),
   );
