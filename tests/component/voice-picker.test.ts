@@ -1,7 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { VoiceInfo } from '../../src/core/voices.js';
+import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { ManualClock } from '../support/fake-synth.js';
 import { mountPlayer, part } from './mount-player.js';
 
 const ARTICLE = `
@@ -80,6 +82,35 @@ describe('<article-player> voice picker', () => {
   it('shows the voice in use in the bar', async () => {
     const { player } = await mountPlayer({ engine: new FakeSpeechEngine(VOICES), markup: ARTICLE });
     expect(part(player, 'voice-name').textContent.trim()).to.match(/^Voice: English \(/);
+  });
+
+  it('keeps the bar’s height when the voices arrive after it is drawn (no layout shift)', async () => {
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    class LateVoices extends FakeSpeechEngine {
+      override async getVoices(): Promise<readonly VoiceInfo[]> {
+        await late;
+        return super.getVoices();
+      }
+    }
+    const engine = new LateVoices(VOICES);
+    const player = new FullArticlePlayer(engine, new ManualClock());
+    player.lang = 'en';
+    player.innerHTML = ARTICLE;
+    // Narrow enough that a voice name of its own on the bar's line would wrap it.
+    const container = await fixture<HTMLDivElement>(html`<div style="width: 520px"></div>`);
+    container.append(player);
+    await player.updateComplete;
+    const bar = part(player, 'bar');
+    const before = bar.getBoundingClientRect().height;
+    release();
+    await engine.settled(player);
+    await waitUntil(
+      () => player.shadowRoot?.querySelector('[part~="voice-name"]')?.textContent.trim(),
+      'the voice in use is shown',
+    );
+    expect(part(player, 'voice-name').textContent.trim()).to.match(/^Voice: English \(/);
+    expect(bar.getBoundingClientRect().height).to.equal(before);
   });
 
   it('disables network voices offline, and reads on with a local voice from the next sentence', async () => {

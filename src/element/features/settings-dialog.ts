@@ -37,7 +37,14 @@ const styles = css`
     align-items: center;
     gap: 0.5rem;
   }
+  /* The voice is known only once the voices are in, after the bar is drawn: its name takes the
+     room left on the bar's line (a zero basis never wraps the line), so the bar never grows. */
   .voice-name {
+    flex: 1 1 0;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     align-self: center;
     font-size: 0.875rem;
   }
@@ -196,13 +203,9 @@ export const settingsDialog: PlayerFeature = {
             >
               ${strings.settings}
             </button>
-            ${
-              voice
-                ? html`<span class="voice-name" part="voice-name"
-                    >${strings.voiceInUse(voiceLabel(voice))}</span
-                  >`
-                : nothing
-            }`;
+            <span class="voice-name" part="voice-name"
+              >${voice ? strings.voiceInUse(voiceLabel(voice)) : nothing}</span
+            >`;
         }
         if (place === 'after') {
           return html`<dialog part="dialog" aria-labelledby="settings-title" @close=${onClosed}>
