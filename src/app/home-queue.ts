@@ -204,7 +204,6 @@ function row(item: QueueItem): HTMLLIElement {
 function renderQueue(queue: Queue): void {
   for (const card of cards.values()) renderCard(card);
   if (!section || !list) return;
-  section.hidden = false;
   // A moved row is moved, not rebuilt: its buttons stay the same elements.
   const focused = document.activeElement;
   const ids = new Set(queue.items.map((item) => item.id));

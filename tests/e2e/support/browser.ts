@@ -23,6 +23,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark' | 'no-preference' | null;
   reducedMotion?: 'reduce' | 'no-preference' | null;
   forcedColors?: 'active' | 'none' | null;
+  /** Run scripts (default true): false is a browser with JavaScript turned off. */
+  javaScriptEnabled?: boolean;
   /** Throw from `close()` if a page had an uncaught error (default true). */
   failOnPageError?: boolean;
 }
@@ -66,6 +68,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       colorScheme: options.colorScheme ?? 'light',
       reducedMotion: options.reducedMotion ?? 'no-preference',
       forcedColors: options.forcedColors ?? 'none',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
       timeout: 30_000,
     });
   } catch (error) {
