@@ -61,6 +61,8 @@ export interface PlaybackListener {
   onChunkEnd?(chunk: SpokenChunk, completed: boolean): void;
 }
 
+type ChunkEnd = Extract<PlaybackEvent, { type: 'chunk-end' }>;
+
 /** How many blocks' chunks are kept: the current one and its neighbours. */
 const CHUNK_CACHE_BLOCKS = 8;
 
@@ -76,6 +78,11 @@ export type VoiceAvailability = (typeof VoiceAvailability)[keyof typeof VoiceAva
 export class PlaybackController implements ReactiveController {
   state: PlaybackState = initialState([]);
   article: Article | null = null;
+  /**
+   * Whether `article` has all its blocks. A long article is loaded with its first blocks and
+   * grows (`extend`) as it is read; until then, its end is not the end of the article.
+   */
+  complete = true;
   voiceAvailability: VoiceAvailability = VoiceAvailability.Loading;
   /** Voices that speak the article's language, for the voice picker. */
   voices: readonly VoiceInfo[] = [];
@@ -89,6 +96,10 @@ export class PlaybackController implements ReactiveController {
    */
   voiceFallback: { readonly wanted: string | null; readonly used: VoiceInfo } | null = null;
   readonly #chunks = new Map<number, TextRange[]>();
+  /** Bumped by every `load`: work scheduled for an earlier article is dropped. */
+  #loads = 0;
+  /** The last chunk read so far ended before the article was all read: its end, for `extend`. */
+  #heldEnd: ChunkEnd | null = null;
   readonly #voiceByLang = new Map<string, string | undefined>();
 
   readonly #host: ReactiveControllerHost;
@@ -151,18 +162,55 @@ export class PlaybackController implements ReactiveController {
     this.dispatch({ type: 'stop' });
   }
 
-  /** Replaces the article; speech of the previous one stops. */
-  load(article: Article): void {
+  /**
+   * Replaces the article; speech of the previous one stops. `complete: false` when more of its
+   * blocks are to come (its `blocks` grow, then `extend`): `onArticleLoaded` is published once
+   * they are all in.
+   */
+  load(article: Article, complete = true): void {
     if (this.state.status === Status.Playing) this.engine.cancel();
     this.article = article;
+    this.complete = complete;
+    this.#loads++;
+    this.#heldEnd = null;
     this.#chunks.clear();
     this.#voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
-    this.#segmentSoon(article, this.state.position.block);
+    this.#segmentSoon(this.state.position.block);
     this.#updateVoices();
     this.#failIfBlocked();
-    this.#publish('onArticleLoaded', article);
+    if (complete) this.#publish('onArticleLoaded', article);
     this.#host.requestUpdate();
+  }
+
+  /**
+   * More of the article was read: its blocks (the array given to `load`) grew. Reading that
+   * waited at the end of the blocks read so far goes on.
+   */
+  extend(complete: boolean): void {
+    const article = this.article;
+    if (!article) return;
+    this.complete = complete;
+    this.dispatch({
+      type: 'extend',
+      blockLengths: article.blocks.map((block) => block.text.length),
+    });
+    if (complete) this.#publish('onArticleLoaded', article);
+    const held = this.#heldEnd;
+    this.#heldEnd = null;
+    if (held) this.#chunkEnd(held);
+  }
+
+  /**
+   * A chunk was spoken to its end. The end of the last block read so far is not the article's
+   * while more is to come (blocks read from markup are never empty): it waits for `extend`.
+   */
+  #chunkEnd(event: ChunkEnd): void {
+    const lengths = this.state.blockLengths;
+    const last = lengths.length - 1;
+    if (!this.complete && event.end.block >= last && event.end.offset >= (lengths[last] ?? 0)) {
+      this.#heldEnd = event;
+    } else this.dispatch(event);
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -241,15 +289,15 @@ export class PlaybackController implements ReactiveController {
           this.#publish('onChunkStart', chunk);
           // Ready the next block while this one is heard: its sentences, and the segmenter.
           const next = position.block + 1;
-          if (range.end >= block.text.length && next < article.blocks.length) {
-            this.#segmentSoon(article, next);
+          if (range.end >= block.text.length && next < (this.article?.blocks.length ?? 0)) {
+            this.#segmentSoon(next);
           }
         },
         onBoundary: (charIndex, charLength) =>
           this.#publish('onChunkBoundary', chunk, charIndex, charLength),
         onEnd: () => {
           this.#publish('onChunkEnd', chunk, true);
-          this.dispatch({ type: 'chunk-end', generation, end });
+          this.#chunkEnd({ type: 'chunk-end', generation, end });
         },
         onError: (error) => {
           this.#publish('onChunkEnd', chunk, false);
@@ -269,9 +317,10 @@ export class PlaybackController implements ReactiveController {
    * (ICU's rules), which made the load's longest task longer. Play is enabled only once the
    * voices are in, seconds later on most engines; an early Play segments the block itself.
    */
-  #segmentSoon(article: Article, blockIndex: number): void {
+  #segmentSoon(blockIndex: number): void {
+    const load = this.#loads;
     const segment = () => {
-      if (this.article === article) this.#chunksOf(blockIndex);
+      if (this.#loads === load) this.#chunksOf(blockIndex);
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(segment, { timeout: 1000 });
     else setTimeout(segment, 0);
