@@ -216,7 +216,11 @@ export class ArticlePlayer extends LitElement {
     playback.subscribe({
       onChunkStart: (chunk) => readAlong.chunkStarted(chunk),
       onChunkBoundary: (chunk, index, length) => readAlong.chunkBoundary(chunk, index, length),
-      onChunkEnd: (chunk) => readAlong.chunkEnded(chunk),
+      onChunkEnd: (chunk, completed) => {
+        readAlong.chunkEnded(chunk);
+        // The end of the last block read so far is not the article's: read on to the next one.
+        if (completed) this.#readMore?.(() => chunk.block + 1 < this.#blockSources.length);
+      },
       onTransition: (previous, next) => this.#announce(previous, next),
     });
     settings.subscribe((value, changes) => {
@@ -449,7 +453,8 @@ export class ArticlePlayer extends LitElement {
     const scan = readingScan(this, { skip: this.skip ?? '' });
     const lang = this.#articleLang();
     const playback = this.#playback;
-    const previous = !fresh && playback.complete ? playback.article : null;
+    // A read again while the first is under way starts over, as a first read.
+    const previous = !fresh && !this.#readMore ? playback.article : null;
     const sources: ReadingBlock[] = [];
     const blocks: Block[] = [];
     const slice = (budget = READ_SLICE_MS) => {

@@ -61,8 +61,6 @@ export interface PlaybackListener {
   onChunkEnd?(chunk: SpokenChunk, completed: boolean): void;
 }
 
-type ChunkEnd = Extract<PlaybackEvent, { type: 'chunk-end' }>;
-
 /** How many blocks' chunks are kept: the current one and its neighbours. */
 const CHUNK_CACHE_BLOCKS = 8;
 
@@ -78,11 +76,6 @@ export type VoiceAvailability = (typeof VoiceAvailability)[keyof typeof VoiceAva
 export class PlaybackController implements ReactiveController {
   state: PlaybackState = initialState([]);
   article: Article | null = null;
-  /**
-   * Whether `article` has all its blocks. A long article is loaded with its first blocks and
-   * grows (`extend`) as it is read; until then, its end is not the end of the article.
-   */
-  complete = true;
   voiceAvailability: VoiceAvailability = VoiceAvailability.Loading;
   /** Voices that speak the article's language, for the voice picker. */
   voices: readonly VoiceInfo[] = [];
@@ -98,8 +91,6 @@ export class PlaybackController implements ReactiveController {
   readonly #chunks = new Map<number, TextRange[]>();
   /** Bumped by every `load`: work scheduled for an earlier article is dropped. */
   #loads = 0;
-  /** The last chunk read so far ended before the article was all read: its end, for `extend`. */
-  #heldEnd: ChunkEnd | null = null;
   readonly #voiceByLang = new Map<string, string | undefined>();
 
   readonly #host: ReactiveControllerHost;
@@ -170,9 +161,7 @@ export class PlaybackController implements ReactiveController {
   load(article: Article, complete = true): void {
     if (this.state.status === Status.Playing) this.engine.cancel();
     this.article = article;
-    this.complete = complete;
     this.#loads++;
-    this.#heldEnd = null;
     this.#chunks.clear();
     this.#voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
@@ -184,33 +173,17 @@ export class PlaybackController implements ReactiveController {
   }
 
   /**
-   * More of the article was read: its blocks (the array given to `load`) grew. Reading that
-   * waited at the end of the blocks read so far goes on.
+   * More of the article was read: its blocks (the array given to `load`) grew; `complete` once
+   * they are all in. Whoever reads them reads on before the last one's end is reached.
    */
   extend(complete: boolean): void {
     const article = this.article;
     if (!article) return;
-    this.complete = complete;
     this.dispatch({
       type: 'extend',
       blockLengths: article.blocks.map((block) => block.text.length),
     });
     if (complete) this.#publish('onArticleLoaded', article);
-    const held = this.#heldEnd;
-    this.#heldEnd = null;
-    if (held) this.#chunkEnd(held);
-  }
-
-  /**
-   * A chunk was spoken to its end. The end of the last block read so far is not the article's
-   * while more is to come (blocks read from markup are never empty): it waits for `extend`.
-   */
-  #chunkEnd(event: ChunkEnd): void {
-    const lengths = this.state.blockLengths;
-    const last = lengths.length - 1;
-    if (!this.complete && event.end.block >= last && event.end.offset >= (lengths[last] ?? 0)) {
-      this.#heldEnd = event;
-    } else this.dispatch(event);
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -297,7 +270,7 @@ export class PlaybackController implements ReactiveController {
           this.#publish('onChunkBoundary', chunk, charIndex, charLength),
         onEnd: () => {
           this.#publish('onChunkEnd', chunk, true);
-          this.#chunkEnd({ type: 'chunk-end', generation, end });
+          this.dispatch({ type: 'chunk-end', generation, end });
         },
         onError: (error) => {
           this.#publish('onChunkEnd', chunk, false);
