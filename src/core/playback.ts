@@ -40,6 +40,11 @@ export type PlaybackEvent =
   | { readonly type: 'seek'; readonly position: Position }
   /** Speak again from the current position, e.g. after the rate or voice changed. */
   | { readonly type: 'restart' }
+  /**
+   * More of the article was read (a long article is read a slice at a time): the lengths of all
+   * its blocks so far, the earlier ones unchanged, after at least one readable one.
+   */
+  | { readonly type: 'extend'; readonly blockLengths: readonly number[] }
   | { readonly type: 'chunk-end'; readonly generation: number; readonly end: Position }
   | {
       readonly type: 'chunk-error';
@@ -101,6 +106,8 @@ export function reduce(state: PlaybackState, event: PlaybackEvent): Transition {
       return moveTo(state, clampPosition(state.blockLengths, event.position));
     case 'restart':
       return state.status === Status.Playing ? respeak(state, state.position) : unchanged(state);
+    case 'extend':
+      return { state: { ...state, blockLengths: event.blockLengths }, effects: [] };
     case 'chunk-end':
       return isCurrent(state, event.generation) ? advance(state, event.end) : unchanged(state);
     case 'chunk-error':

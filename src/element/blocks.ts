@@ -11,16 +11,20 @@ export interface ArticleBlocks {
 }
 
 /**
- * The readable blocks under `root` in document order, by the reading model (`reading-model.ts`).
- * It runs over every element of the article at load (10,000 paragraphs in tens of milliseconds).
+ * The readable blocks under `root` in document order, by the reading model (`reading-model.ts`),
+ * in one go. The player reads its own light DOM a slice at a time (`readingScan`, `toBlocks`).
  */
 export function readBlocks(root: Element, extraSkip = ''): ArticleBlocks {
   const sources = readingBlocks(root, { skip: extraSkip });
-  const blocks = sources.map((source, index): Block => ({
-    id: source.element?.id || `b${String(index)}`,
+  return { blocks: toBlocks(sources, 0), sources };
+}
+
+/** The article's blocks for `sources`, the first of which is block number `firstIndex`. */
+export function toBlocks(sources: readonly ReadingBlock[], firstIndex: number): Block[] {
+  return sources.map((source, index): Block => ({
+    id: source.element?.id || `b${String(firstIndex + index)}`,
     kind: source.kind,
     text: source.text,
     ...(source.lang ? { lang: source.lang } : {}),
   }));
-  return { blocks, sources };
 }

@@ -6,15 +6,15 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from 'lit';
-import type { Article } from '../core/article.js';
+import type { Article, Block } from '../core/article.js';
 import { canonicalLanguage } from '../core/language.js';
 import { Status, type PlaybackState } from '../core/playback.js';
 import { primaryLanguage } from '../core/voices.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { browserClock, WebSpeechEngine, type Clock } from '../speech/web-speech-engine.js';
-import { readBlocks } from './blocks.js';
+import { toBlocks } from './blocks.js';
 import { icon, iconButton } from './controls.js';
-import { blockIndexAt, rangeOf, stylesApply, type ReadingBlock } from './reading-model.js';
+import { blockIndexAt, rangeOf, readingScan, type ReadingBlock } from './reading-model.js';
 import { ExclusivePlaybackController } from './controllers/exclusive-playback-controller.js';
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
@@ -41,6 +41,12 @@ export type { BarState } from './feature.js';
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 const MIN_RATE = 0.5;
 const MAX_RATE = 3;
+
+/**
+ * How long one slice of reading the article may take. A long article is read a slice at a time,
+ * each in its own task: the page stays responsive, and Play works from the first slice on.
+ */
+const READ_SLICE_MS = 5;
 
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
@@ -159,8 +165,12 @@ export class ArticlePlayer extends LitElement {
   #blockSources: ReadingBlock[] = [];
   /** The children as `readArticle` last saw them. */
   #childrenRead: Node[] = [];
-  /** Whether the last read saw the page's style sheets (see `stylesApply`). */
-  #readWithStyles = false;
+  /**
+   * While the light DOM is being read: reads on now, slice after slice, until `enough()` (a tap,
+   * seek or next further than the article has been read yet).
+   */
+  #readMore: ((enough: () => boolean) => void) | null = null;
+  readonly #clock: Clock;
   #followed: { block: ReadingBlock; range: Range | null } | null = null;
   #loadAbort: AbortController | null = null;
   /** Loading `src`, and why it failed: shown in the status line. */
@@ -177,6 +187,7 @@ export class ArticlePlayer extends LitElement {
     this.noFollow = false;
     this.noHotkeys = false;
     this.skip = null;
+    this.#clock = clock;
     const settings = this.#settings;
     const playback = new PlaybackController(
       this,
@@ -205,7 +216,11 @@ export class ArticlePlayer extends LitElement {
     playback.subscribe({
       onChunkStart: (chunk) => readAlong.chunkStarted(chunk),
       onChunkBoundary: (chunk, index, length) => readAlong.chunkBoundary(chunk, index, length),
-      onChunkEnd: (chunk) => readAlong.chunkEnded(chunk),
+      onChunkEnd: (chunk, completed) => {
+        readAlong.chunkEnded(chunk);
+        // The end of the last block read so far is not the article's: read on to the next one.
+        if (completed) this.#readMore?.(() => chunk.block + 1 < this.#blockSources.length);
+      },
       onTransition: (previous, next) => this.#announce(previous, next),
     });
     settings.subscribe((value, changes) => {
@@ -252,10 +267,8 @@ export class ArticlePlayer extends LitElement {
     window.addEventListener('online', this.#onConnectionChange);
     window.addEventListener('offline', this.#onConnectionChange);
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    // Read the article before the first render, so that it renders once with it. Children that
-    // arrive later (a parser still streaming them in) are read on slotchange.
-    // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback
-    if (!this.src && this.childElementCount > 0) this.#readArticle();
+    // The article is read once its slot exists (`firstUpdated`), when the page's style sheets
+    // apply to it; children that arrive later (a parser still streaming them in) on slotchange.
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -278,9 +291,14 @@ export class ArticlePlayer extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // An empty element fires no slotchange: read it anyway, so that it says there is nothing to read.
-    const slot = this.renderRoot.querySelector('slot');
-    if (!this.src && slot?.assignedNodes().length === 0) this.#readArticle();
+    // The slot exists now: the article is read with the page's style sheets, once (the
+    // slotchange that follows reports the same children). An empty one says there is nothing.
+    if (!this.src) this.#readArticle();
+  }
+
+  // The first update reads the article, which renders it again: done once that render is.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    return (await super.getUpdateComplete()) || super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -313,6 +331,8 @@ export class ArticlePlayer extends LitElement {
 
   /** Reads the next block (or waits there, when paused). */
   async next(): Promise<void> {
+    const { block } = this.#playback.state.position;
+    this.#readMore?.(() => block + 1 < this.#blockSources.length);
     this.#playback.dispatch({ type: 'next' });
     await this.updateComplete;
   }
@@ -325,6 +345,7 @@ export class ArticlePlayer extends LitElement {
 
   /** Moves to block `index` (zero-based), keeping the status: reading continues from there. */
   async seek(index: number): Promise<void> {
+    this.#readMore?.(() => index < this.#blockSources.length);
     this.#playback.dispatch({ type: 'seek', position: { block: index, offset: 0 } });
     await this.updateComplete;
   }
@@ -336,7 +357,9 @@ export class ArticlePlayer extends LitElement {
     if (target.closest(INTERACTIVE)) return;
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
-    const block = blockIndexAt(this.#blockSources, this, target, event.clientX, event.clientY);
+    const at = () => blockIndexAt(this.#blockSources, this, target, event.clientX, event.clientY);
+    this.#readMore?.(() => at() >= 0);
+    const block = at();
     if (block < 0 || this.#playback.blocker) return;
     let offset: number | undefined;
     for (const feature of this.#features) {
@@ -359,15 +382,13 @@ export class ArticlePlayer extends LitElement {
   };
 
   readonly #onSlotChange = () => {
-    // The first slotchange reports the children that connectedCallback has already read: reading
-    // them again costs as much as the first time (tens of ms on a long article).
+    // The first slotchange reports the children that firstUpdated has already read: reading
+    // them again would cost as much as the first time.
     const children = this.childNodes;
     const same =
       children.length === this.#childrenRead.length &&
       this.#childrenRead.every((node, index) => node === children[index]);
-    // Read before the slot existed, the article was read without its style sheets: what they
-    // hide (display: none, visibility: hidden) must not be read, so it is read again, now.
-    if (!same || !this.#readWithStyles) this.#readArticle();
+    if (!same) this.#readArticle();
   };
 
   /** A network voice cannot speak offline: choose again from the next sentence on. */
@@ -420,21 +441,58 @@ export class ArticlePlayer extends LitElement {
     }
   }
 
-  #readArticle(): void {
+  /**
+   * Reads the light DOM, a slice (`READ_SLICE_MS`) per task. A first read (or a `src` load,
+   * `fresh`) is loaded with its first blocks, so that Play is enabled at once, and grows as the
+   * rest is read: reading goes on seamlessly, and the total is the count so far until the end.
+   * A read again (another child, `skip`, `lang`) replaces the article only once it is all read,
+   * and only if its text changed: what is being read goes on.
+   */
+  #readArticle(fresh = false): void {
     this.#childrenRead = [...this.childNodes];
-    this.#readWithStyles = stylesApply(this);
-    const { blocks, sources } = readBlocks(this, this.skip ?? '');
+    const scan = readingScan(this, { skip: this.skip ?? '' });
     const lang = this.#articleLang();
-    const previous = this.#playback.article;
-    const unchanged =
-      previous?.lang === lang &&
-      previous.blocks.length === blocks.length &&
-      previous.blocks.every((block, index) => block.text === blocks[index]?.text);
-    this.#blockSources = sources;
-    if (unchanged) return;
+    const playback = this.#playback;
+    // A read again while the first is under way starts over, as a first read.
+    const previous = !fresh && !this.#readMore ? playback.article : null;
+    const sources: ReadingBlock[] = [];
+    const blocks: Block[] = [];
+    const slice = (budget = READ_SLICE_MS) => {
+      if (this.#readMore !== more) return;
+      const deadline = this.#clock.now() + budget;
+      const read = scan.read(() => this.#clock.now() >= deadline);
+      for (const block of toBlocks(read, blocks.length)) blocks.push(block);
+      for (const source of read) sources.push(source);
+      const done = scan.done;
+      // The next slice in a task of its own: the browser renders and takes input in between.
+      if (!done) this.#clock.setTimeout(slice, 0);
+      else this.#readMore = null;
+      if (done && previous) {
+        this.#blockSources = sources;
+        const same =
+          previous.lang === lang &&
+          previous.blocks.length === blocks.length &&
+          previous.blocks.every((block, index) => block.text === blocks[index]?.text);
+        if (!same) playback.load(this.#newArticle(lang, blocks));
+      }
+      if (previous || !(blocks.length > 0 || done)) return;
+      // The article's blocks are `blocks`, which grow as the rest is read.
+      if (this.#blockSources === sources) playback.extend(done);
+      else {
+        this.#blockSources = sources;
+        playback.load(this.#newArticle(lang, blocks), done);
+      }
+    };
+    const more = (enough: () => boolean) => {
+      while (this.#readMore === more && !enough()) slice();
+    };
+    this.#readMore = more;
+    slice();
+  }
+
+  #newArticle(lang: string, blocks: Block[]): Article {
     const title = blocks.find((block) => block.kind === 'heading')?.text ?? document.title;
-    const article: Article = { id: this.#articleId(), lang, title, blocks };
-    this.#playback.load(article);
+    return { id: this.#articleId(), lang, title, blocks };
   }
 
   async #loadSource(src: string): Promise<void> {
@@ -453,7 +511,7 @@ export class ArticlePlayer extends LitElement {
       rendered.setAttribute('data-ap-loaded', '');
       this.append(rendered);
       if (article.lang && !this.lang) this.lang = article.lang;
-      this.#readArticle();
+      this.#readArticle(true);
     } catch (error) {
       if (abort.signal.aborted) return;
       const detail = error instanceof Error ? error.message : String(error);

@@ -131,6 +131,8 @@ interface Owner {
   pieces: Piece[];
   /** Blocks read from this element's own runs. */
   runs: number;
+  /** The index of the first of them, or -1. */
+  firstRun: number;
   /** Whether any block came from inside it (nested elements). */
   nested: boolean;
 }
@@ -145,6 +147,47 @@ export interface ReadOptions {
  * "inside a quote" and visibility carried down rather than looked up per element.
  */
 export function readingBlocks(root: Element, options: ReadOptions = {}): ReadingBlock[] {
+  return readingScan(root, options).read();
+}
+
+/**
+ * The same walk as `readingBlocks`, in steps: a long article is read a slice at a time, so that
+ * the page stays responsive, and the blocks read so far can be used meanwhile. The blocks of all
+ * the slices, in order, are exactly `readingBlocks`' (whatever the slices), and a block once
+ * returned never changes.
+ */
+export interface ReadingScan {
+  /** Whether the whole tree has been read. */
+  readonly done: boolean;
+  /**
+   * Reads on until `stop()` returns true (asked after each element that owns text) or to the
+   * end, and returns the blocks that became final since the last call, in document order.
+   */
+  read(stop?: () => boolean): ReadingBlock[];
+}
+
+export function readingScan(root: Element, options: ReadOptions = {}): ReadingScan {
+  const walk = readingWalk(root, options);
+  let returned = 0;
+  let done = false;
+  return {
+    get done() {
+      return done;
+    },
+    read(stop = () => false) {
+      while (!done) {
+        if (walk.steps.next().done === true) done = true;
+        else if (stop()) break;
+      }
+      const final = done ? walk.blocks.length : walk.finalCount();
+      const fresh = walk.blocks.slice(returned, final);
+      returned = final;
+      return fresh;
+    },
+  };
+}
+
+function readingWalk(root: Element, options: ReadOptions) {
   const skip = validSelector(root, options.skip ?? '');
   // Style sheets can hide content only where computed styles exist (`stylesApply`); elsewhere
   // (an inert document, or light DOM not yet slotted) the inline styles decide.
@@ -156,6 +199,8 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
     return style.value;
   };
   const blocks: ReadingBlock[] = [];
+  /** The owners being read, outermost first: their runs' blocks may still lose their element. */
+  const open: Owner[] = [];
 
   const isSkipped = (element: Element): boolean =>
     element.matches(SKIP_SELECTOR) ||
@@ -173,10 +218,11 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
         kind: kindOf(element.localName, owner.context.quoted),
         text,
         lang: owner.context.lang,
-        // Provisional: decided when the owner is done (`finish`).
-        element: element as HTMLElement,
+        // Provisional: decided when the owner is done (`finish`). The root's text is never whole.
+        element: element === root ? null : (element as HTMLElement),
         pieces: owner.pieces,
       });
+      if (owner.runs === 0) owner.firstRun = blocks.length - 1;
       owner.runs++;
     }
     owner.pieces = [];
@@ -185,7 +231,7 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
   const finish = (owner: Owner, firstBlock: number): void => {
     flush(owner);
     // The element is the block's only if the block is all of its text and it is not the root.
-    const whole = owner.runs === 1 && !owner.nested && owner.element !== root;
+    const whole = owner.runs === 1 && !owner.nested;
     for (let i = firstBlock; i < blocks.length; i++) {
       const block = blocks[i]!;
       if (block.element === owner.element && !whole) blocks[i] = { ...block, element: null };
@@ -204,7 +250,7 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
   };
 
   /** Reads the child nodes of `element` (the owner's element or an inline inside it). */
-  const readChildren = (element: Element, owner: Owner, context: Context): void => {
+  function* readChildren(element: Element, owner: Owner, context: Context): Generator<void> {
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         if (!context.invisible) owner.pieces.push(node as Text);
@@ -220,22 +266,33 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
       if (name === 'br') {
         owner.pieces.push(null);
       } else if (INLINE.has(name) || (child.namespaceURI !== HTML && name !== 'math')) {
-        readChildren(child, owner, contextOf(child, context));
+        yield* readChildren(child, owner, contextOf(child, context));
       } else {
         // A block boundary: the run so far is a block; the child's blocks come next.
         flush(owner);
         const before = blocks.length;
-        readOwner(child, contextOf(child, context));
+        yield* readOwner(child, contextOf(child, context));
         if (blocks.length > before) owner.nested = true;
       }
     }
-  };
+  }
 
-  const readOwner = (element: Element, context: Context): void => {
-    const owner: Owner = { element, context, pieces: [], runs: 0, nested: false };
+  function* readOwner(element: Element, context: Context): Generator<void> {
+    const owner: Owner = { element, context, pieces: [], runs: 0, firstRun: -1, nested: false };
     const first = blocks.length;
-    readChildren(element, owner, context);
+    open.push(owner);
+    yield* readChildren(element, owner, context);
     finish(owner, first);
+    open.pop();
+    // A place to stop: every block of this element is final.
+    yield;
+  }
+
+  /** How many blocks are final: those before the first run of an owner still being read. */
+  const finalCount = (): number => {
+    for (const owner of open)
+      if (owner.element !== root && owner.firstRun >= 0) return owner.firstRun;
+    return blocks.length;
   };
 
   const rootContext: Context = {
@@ -243,8 +300,7 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
     quoted: root.closest('blockquote') !== null,
     invisible: false,
   };
-  readOwner(root, rootContext);
-  return blocks;
+  return { blocks, finalCount, steps: readOwner(root, rootContext) };
 }
 
 const HTML = 'http://www.w3.org/1999/xhtml';
@@ -282,12 +338,15 @@ function validSelector(root: Element, selector: string): string {
 
 /** Hidden by its own inline style: read the same way in a rendered and in an inert document. */
 function inlineHidden(element: Element): boolean {
+  // Asking `style` makes a declaration object per element: most elements have no style attribute.
+  if (!element.hasAttribute('style')) return false;
   const style = (element as HTMLElement).style as CSSStyleDeclaration | undefined;
   return style !== undefined && style.display === 'none';
 }
 
 /** `visibility` set on the element: true (hidden), false (visible again), or null (inherited). */
 function inlineVisibility(element: Element): boolean | null {
+  if (!element.hasAttribute('style')) return null;
   const value = ((element as HTMLElement).style as CSSStyleDeclaration | undefined)?.visibility;
   if (hiddenVisibility(value)) return true;
   if (value === 'visible') return false;

@@ -3,6 +3,7 @@ import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer } from './mount-player.js';
 
@@ -129,5 +130,76 @@ describe('<article-player> at load', () => {
     } finally {
       player.remove();
     }
+  });
+});
+
+/** Time goes on by 1 ms each time the player reads it: its slices of reading end after a few elements. */
+class BusyClock extends ManualClock {
+  override now(): number {
+    return ++this.time;
+  }
+}
+
+/** The blocks of `article(count)`, as spoken. */
+function articleTexts(count: number): string[] {
+  return [
+    'A long article',
+    ...Array.from({ length: count }, (_, i) =>
+      `Paragraph ${String(i)} begins. ${SENTENCE.repeat(1 + (i % 9))}`.trim(),
+    ),
+  ];
+}
+
+describe('<article-player> while it is still reading a long article (400 paragraphs)', () => {
+  it('plays from the first block at once, and reads to the end as the rest is read: every word once, in order', async () => {
+    const clock = new BusyClock();
+    const engine = new FakeSpeechEngine();
+    const { player } = await mountPlayer({ engine, clock, markup: article(400) });
+    const paragraphs: { index: number; total: number }[] = [];
+    player.addEventListener('ap-paragraph', (event) => paragraphs.push(event.detail));
+    let ended = 0;
+    player.addEventListener('ap-ended', () => ended++);
+    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
+    expect(play.disabled).to.equal(false);
+
+    play.click();
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('A long article');
+    // Only the first blocks are read yet: the total is the count so far.
+    expect(paragraphs[0]!.index).to.equal(0);
+    expect(paragraphs[0]!.total).to.be.within(1, 400);
+
+    // Speech reaches the end of what has been read: the markup is read on from there, at once,
+    // and now and then the next slices run in their own tasks.
+    for (let chunks = 0; player.status !== 'ended'; chunks++) {
+      expect(chunks).to.be.below(10_000);
+      const current = engine.current;
+      expect(current, `chunk ${String(chunks)}: speaking`).to.not.equal(undefined);
+      current!.handlers.onStart?.();
+      engine.finishCurrent();
+      if (chunks % 50 === 49) clock.advance(20);
+      await player.updateComplete;
+    }
+    expect(ended).to.equal(1);
+    expect(engine.spokenTexts.join('')).to.equal(articleTexts(400).join(''));
+    expect(paragraphs.map((event) => event.index)).to.deep.equal([...Array(401).keys()]);
+    const totals = paragraphs.map((event) => event.total);
+    expect(totals.at(-1)).to.equal(401);
+    expect(totals.every((total, i) => i === 0 || total >= totals[i - 1]!)).to.equal(true);
+    expect(totals.every((total, i) => total > paragraphs[i]!.index)).to.equal(true);
+  });
+
+  it('reads a paragraph tapped further than it has read yet, and seeks there', async () => {
+    const clock = new BusyClock();
+    const engine = new FakeSpeechEngine();
+    const { player } = await mountPlayer({ engine, clock, markup: article(400) });
+    paragraph(player, 300).click();
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('Paragraph 300 begins. ');
+    expect(paragraph(player, 300).hasAttribute('data-reading')).to.equal(true);
+    await player.seek(390);
+    expect(engine.current?.request.text).to.equal('Paragraph 389 begins. ');
   });
 });

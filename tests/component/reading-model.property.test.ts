@@ -4,7 +4,8 @@
 // In a live document (style sheets apply) and in a detached tree (inline styles only).
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { readingBlocks } from '../../src/element/reading-model.js';
+import { readingBlocks, readingScan, type ReadingBlock } from '../../src/element/reading-model.js';
+import { loadCorpus } from '../fixtures/corpus/corpus.js';
 import { textMap } from '../../src/element/text-map.js';
 
 type Tree =
@@ -101,6 +102,43 @@ function build(
   return words;
 }
 
+/**
+ * The blocks of `root` read a slice at a time, `steps` elements per slice, with a check that a
+ * block once returned is never changed by the slices after it.
+ */
+function readSliced(root: Element, steps: number): ReadingBlock[] {
+  const scan = readingScan(root);
+  const blocks: ReadingBlock[] = [];
+  const frozen: string[] = [];
+  while (!scan.done) {
+    let step = 0;
+    for (const block of scan.read(() => ++step >= steps)) {
+      blocks.push(block);
+      frozen.push(JSON.stringify([block.kind, block.text, block.lang, block.element?.outerHTML]));
+    }
+  }
+  expect(scan.read()).to.deep.equal([]);
+  const now = blocks.map((b) => JSON.stringify([b.kind, b.text, b.lang, b.element?.outerHTML]));
+  expect(now).to.deep.equal(frozen);
+  return blocks;
+}
+
+/** The same blocks: kind, text, language, and the very same element and text nodes. */
+function expectSameBlocks(
+  actual: readonly ReadingBlock[],
+  expected: readonly ReadingBlock[],
+): void {
+  expect(actual.map((block) => [block.kind, block.text, block.lang])).to.deep.equal(
+    expected.map((block) => [block.kind, block.text, block.lang]),
+  );
+  actual.forEach((block, index) => {
+    const other = expected[index]!;
+    expect(block.element === other.element, `element of block ${String(index)}`).to.equal(true);
+    expect(block.pieces.length).to.equal(other.pieces.length);
+    expect(block.pieces.every((piece, i) => piece === other.pieces[i])).to.equal(true);
+  });
+}
+
 function check(trees: Tree[], connected: boolean): void {
   const root = document.createElement('div');
   const expected = build(trees, root, { next: 0 }, true);
@@ -114,6 +152,8 @@ function check(trees: Tree[], connected: boolean): void {
       expect(textMap(block.pieces).text).to.equal(block.text);
       if (block.element) expect(root.contains(block.element)).to.equal(true);
     }
+    // Read a slice at a time, whatever the slices: the same blocks.
+    for (const steps of [1, 2, 3, 5]) expectSameBlocks(readSliced(root, steps), blocks);
   } finally {
     root.remove();
   }
@@ -128,4 +168,51 @@ describe('the reading model (property)', () => {
       );
     });
   }
+});
+
+describe('the reading model, a slice at a time', () => {
+  it('reads the same blocks as in one go, for every slice size, on every corpus page (with its style sheets)', async () => {
+    const pages = await loadCorpus();
+    expect(pages.length).to.be.greaterThan(0);
+    for (const page of pages) {
+      const doc = new DOMParser().parseFromString(page.html, 'text/html');
+      const article = doc.querySelector(page.article)!;
+      const styles = [...doc.querySelectorAll('head style')].map((style) => {
+        const copy = document.createElement('style');
+        copy.textContent = style.textContent;
+        return document.head.appendChild(copy);
+      });
+      const root = document.createElement('div');
+      root.append(document.importNode(article, true));
+      document.body.append(root);
+      try {
+        const whole = readingBlocks(root);
+        expect(whole.length, page.name).to.be.greaterThan(0);
+        for (const steps of [1, 2, 7, 50, Number.POSITIVE_INFINITY]) {
+          expectSameBlocks(readSliced(root, steps), whole);
+        }
+      } finally {
+        root.remove();
+        for (const style of styles) style.remove();
+      }
+    }
+  });
+
+  it('stops when asked, between elements, and goes on where it stopped', () => {
+    const root = document.createElement('div');
+    root.innerHTML =
+      '<h1>Title</h1><p>One <em>two</em>.</p><div>Loose <p>Inner.</p> after.</div><p>End.</p>';
+    document.body.append(root);
+    try {
+      const scan = readingScan(root);
+      expect(scan.read(() => true).map((block) => block.text)).to.deep.equal(['Title']);
+      expect(scan.done).to.equal(false);
+      // The loose text before the nested paragraph is final only once its element is read.
+      const texts: string[] = [];
+      while (!scan.done) texts.push(...scan.read(() => true).map((block) => block.text));
+      expect(texts).to.deep.equal(['One two.', 'Loose', 'Inner.', 'after.', 'End.']);
+    } finally {
+      root.remove();
+    }
+  });
 });

@@ -37,6 +37,7 @@ const EVENTS: Record<string, PlaybackEvent> = {
   'interrupted (current)': { type: 'interrupted', generation: 7 },
   fail: { type: 'fail', error: ERROR },
   'pause-at-chunk-end': { type: 'pause-at-chunk-end' },
+  extend: { type: 'extend', blockLengths: [...LENGTHS, 40] },
 };
 
 type Expectation = [status: Status, block: number, offset: number, effects: string];
@@ -129,6 +130,15 @@ const TABLE: Record<string, Partial<Record<Status, Expectation>>> = {
 };
 
 TABLE['pause-at-chunk-end'] = {
+  idle: ['idle', 2, 5, ''],
+  playing: ['playing', 2, 5, ''],
+  paused: ['paused', 2, 5, ''],
+  ended: ['ended', 2, 5, ''],
+  error: ['error', 2, 5, ''],
+};
+
+// More blocks read (a long article is read a slice at a time): nothing else changes.
+TABLE.extend = {
   idle: ['idle', 2, 5, ''],
   playing: ['playing', 2, 5, ''],
   paused: ['paused', 2, 5, ''],
@@ -252,6 +262,16 @@ describe('the playback reducer', () => {
     expect(reduce(state, { type: 'play' }).effects).toEqual([
       { type: 'speak', position: { block: 2, offset: 12 }, generation: 8 },
     ]);
+  });
+
+  it('reads on into blocks added while it was reading, instead of ending at the last one known', () => {
+    const playing = { ...stateIn(Status.Playing, 3, 0), generation: 7 };
+    const { state } = reduce(playing, { type: 'extend', blockLengths: [...LENGTHS, 40] });
+    expect(state.blockLengths).toEqual([...LENGTHS, 40]);
+    const end = reduce(state, { type: 'chunk-end', generation: 7, end: { block: 3, offset: 30 } });
+    expect(end.state.status).toBe(Status.Playing);
+    expect(end.state.position).toEqual({ block: 4, offset: 0 });
+    expect(end.effects.map((effect) => effect.type)).toEqual(['speak']);
   });
 
   it('throws on an unknown event', () => {

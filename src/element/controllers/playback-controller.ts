@@ -89,6 +89,8 @@ export class PlaybackController implements ReactiveController {
    */
   voiceFallback: { readonly wanted: string | null; readonly used: VoiceInfo } | null = null;
   readonly #chunks = new Map<number, TextRange[]>();
+  /** Bumped by every `load`: work scheduled for an earlier article is dropped. */
+  #loads = 0;
   readonly #voiceByLang = new Map<string, string | undefined>();
 
   readonly #host: ReactiveControllerHost;
@@ -151,18 +153,37 @@ export class PlaybackController implements ReactiveController {
     this.dispatch({ type: 'stop' });
   }
 
-  /** Replaces the article; speech of the previous one stops. */
-  load(article: Article): void {
+  /**
+   * Replaces the article; speech of the previous one stops. `complete: false` when more of its
+   * blocks are to come (its `blocks` grow, then `extend`): `onArticleLoaded` is published once
+   * they are all in.
+   */
+  load(article: Article, complete = true): void {
     if (this.state.status === Status.Playing) this.engine.cancel();
     this.article = article;
+    this.#loads++;
     this.#chunks.clear();
     this.#voiceByLang.clear();
     this.state = initialState(article.blocks.map((block) => block.text.length));
-    this.#segmentSoon(article, this.state.position.block);
+    this.#segmentSoon(this.state.position.block);
     this.#updateVoices();
     this.#failIfBlocked();
-    this.#publish('onArticleLoaded', article);
+    if (complete) this.#publish('onArticleLoaded', article);
     this.#host.requestUpdate();
+  }
+
+  /**
+   * More of the article was read: its blocks (the array given to `load`) grew; `complete` once
+   * they are all in. Whoever reads them reads on before the last one's end is reached.
+   */
+  extend(complete: boolean): void {
+    const article = this.article;
+    if (!article) return;
+    this.dispatch({
+      type: 'extend',
+      blockLengths: article.blocks.map((block) => block.text.length),
+    });
+    if (complete) this.#publish('onArticleLoaded', article);
   }
 
   dispatch(event: PlaybackEvent): void {
@@ -241,8 +262,8 @@ export class PlaybackController implements ReactiveController {
           this.#publish('onChunkStart', chunk);
           // Ready the next block while this one is heard: its sentences, and the segmenter.
           const next = position.block + 1;
-          if (range.end >= block.text.length && next < article.blocks.length) {
-            this.#segmentSoon(article, next);
+          if (range.end >= block.text.length && next < (this.article?.blocks.length ?? 0)) {
+            this.#segmentSoon(next);
           }
         },
         onBoundary: (charIndex, charLength) =>
@@ -269,9 +290,10 @@ export class PlaybackController implements ReactiveController {
    * (ICU's rules), which made the load's longest task longer. Play is enabled only once the
    * voices are in, seconds later on most engines; an early Play segments the block itself.
    */
-  #segmentSoon(article: Article, blockIndex: number): void {
+  #segmentSoon(blockIndex: number): void {
+    const load = this.#loads;
     const segment = () => {
-      if (this.article === article) this.#chunksOf(blockIndex);
+      if (this.#loads === load) this.#chunksOf(blockIndex);
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(segment, { timeout: 1000 });
     else setTimeout(segment, 0);

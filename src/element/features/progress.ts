@@ -27,13 +27,13 @@ export const progress: PlayerFeature = {
   attach(context) {
     const { player, playback, bar, rate } = context;
     const speed = speechSpeed(context);
-    /** For each block, the characters from its start to the end of the article. */
+    /** For each block, the characters from its start to the end of the blocks read so far. */
     let charactersAfter = [0];
-    playback.subscribe({
-      onArticleLoaded: () => (charactersAfter = charactersFrom(playback.state.blockLengths)),
-    });
+    let lengths: readonly number[] = [];
     const minutesLeft = () => {
-      const { position } = playback.state;
+      const { position, blockLengths } = playback.state;
+      // A new article, or more of a long one read.
+      if (blockLengths !== lengths) charactersAfter = charactersFrom((lengths = blockLengths));
       const characters = (charactersAfter[position.block] ?? 0) - position.offset;
       return Math.round(speed.expectedMs(Math.max(0, characters), rate()) / 60_000);
     };

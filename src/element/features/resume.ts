@@ -16,6 +16,12 @@ export const resume: PlayerFeature = {
     let offer: Position | null = null;
     playback.subscribe({
       onArticleLoaded(article) {
+        // A long article is loaded once it is all read: reading may have started by then.
+        const { status } = playback.state;
+        if (status === Status.Playing || status === Status.Paused) {
+          offer = null;
+          return;
+        }
         const saved = store.savedPosition(article.id);
         const { blocks } = article;
         offer =
