@@ -66,9 +66,10 @@ export function playEnabled() {
  * The fake engine answers with the browser's real voices (so that the player renders as with the
  * real engine), and either waits to be driven (`auto: false`: `window.__bench.current` holds the
  * last speak's request and handlers) or plays each chunk at once (`auto: true`: start and end in
- * the next two tasks), the fast path of the memory figure.
+ * the next two tasks), the fast path of the memory figure. With `group`, the article's blocks are
+ * wrapped in `<section>`s of `group` blocks each, as in a publisher's sectioned article.
  */
-export async function makeFakePlayer({ fragmentUrl, auto }) {
+export async function makeFakePlayer({ fragmentUrl, auto, group = 0 }) {
   try {
     localStorage.clear();
   } catch {
@@ -141,6 +142,15 @@ export async function makeFakePlayer({ fragmentUrl, auto }) {
   };
   const player = new Player(engine);
   player.innerHTML = html;
+  if (group > 0) {
+    const article = player.querySelector('article') ?? player;
+    const blocks = [...article.children];
+    for (let i = 0; i < blocks.length; i += group) {
+      const section = document.createElement('section');
+      article.insertBefore(section, blocks[i]);
+      section.append(...blocks.slice(i, i + group));
+    }
+  }
   player.addEventListener('ap-paragraph', (event) => {
     bench.paragraphs++;
     bench.lastParagraph = event.detail.index;
@@ -306,4 +316,25 @@ export async function highlightFrames({ frames, change }) {
     await nextFrame();
   }
   return { frames, words: words.length };
+}
+
+/**
+ * Waits until the page has kept still for `frames` animation frames (a smooth scroll started by
+ * follow-scroll has ended), for at most `timeoutMs`; true if it did. A scroll under the baseline
+ * frames of the rendering figure would count its paint as the baseline's.
+ */
+export async function scrollSettled({ frames, timeoutMs }) {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const deadline = performance.now() + timeoutMs;
+  let last = window.scrollY;
+  let still = 0;
+  while (still < frames && performance.now() < deadline) {
+    await nextFrame();
+    if (window.scrollY === last) still++;
+    else {
+      still = 0;
+      last = window.scrollY;
+    }
+  }
+  return still >= frames;
 }

@@ -85,6 +85,30 @@ describe('<article-player> reading along', () => {
     expect(highlighted('ap-word')).to.equal('here');
   });
 
+  it('changes nothing in the DOM for a word, light or shadow (a word costs no style or layout)', async () => {
+    const { player, engine } = await mount();
+    await player.seek(1);
+    await player.play();
+    const { handlers } = engine.current!;
+    handlers.onStart?.();
+    await player.updateComplete;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((list) => records.push(...list));
+    const everything = { subtree: true, attributes: true, childList: true, characterData: true };
+    observer.observe(player, everything);
+    observer.observe(player.shadowRoot!, everything);
+    handlers.onBoundary?.(6, 8);
+    await player.updateComplete;
+    handlers.onBoundary?.(15, 4);
+    await player.updateComplete;
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(highlighted('ap-word')).to.equal('here');
+    expect(records.map((record) => `${record.type} ${record.attributeName ?? ''}`)).to.deep.equal(
+      [],
+    );
+  });
+
   it('clears the word and sentence highlights on pause', async () => {
     const { player, engine } = await mount();
     await player.play();
