@@ -1,6 +1,7 @@
 import {
   html,
   LitElement,
+  noChange,
   nothing,
   type CSSResultGroup,
   type PropertyDeclarations,
@@ -90,6 +91,7 @@ function featuresOf(type: typeof ArticlePlayer): readonly PlayerFeature[] {
  * @cssprop --ap-on-accent - Text on the play button.
  * @cssprop --ap-bar-background - Background of the control bar. Default: Canvas.
  * @cssprop --ap-bar-color - Text of the control bar. Default: CanvasText.
+ * @cssprop --ap-bar-height - The control bar's least height, which a page reserves before the script arrives. Default: calc(44px + 1rem + 2px), one row of controls.
  * @cssprop --ap-radius - Corner radius of controls and highlight.
  * @cssprop --ap-font - Font of the controls.
  * @cssprop --ap-paragraph-background - Background of the block being read.
@@ -166,6 +168,8 @@ export class ArticlePlayer extends LitElement {
   /** Loading `src`, and why it failed: shown in the status line. */
   #loading = false;
   #loadError: string | null = null;
+  /** The shadow root came with the page (declarative shadow DOM, pre-rendered at build time). */
+  #prerendered = false;
 
   // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
@@ -277,7 +281,17 @@ export class ArticlePlayer extends LitElement {
     this.#loadAbort?.abort();
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // Lit's hydration support (@lit-labs/ssr-client, loaded by the app) keeps a declarative shadow
+    // root; without it, attachShadow empties one.
+    this.#prerendered = root.hasChildNodes();
+    return root;
+  }
+
   protected override firstUpdated(): void {
+    // The pre-rendered bar was kept as it is (see render): now the live one replaces it.
+    if (this.#prerendered) this.requestUpdate();
     // An empty element fires no slotchange: read it anyway, so that it says there is nothing to read.
     const slot = this.renderRoot.querySelector('slot');
     if (!this.src && slot?.assignedNodes().length === 0) this.#readArticle();
@@ -602,6 +616,19 @@ export class ArticlePlayer extends LitElement {
   }
 
   protected override render() {
+    // A pre-rendered shadow root is taken over, not attached anew: attaching one lays the whole
+    // article out again. Its first update hydrates the slot alone and keeps the bar (and what
+    // follows the article) as the build rendered them; the next update renders the live ones in
+    // their place, so that nothing the browser knows better can mismatch them.
+    const keep = this.#prerendered && !this.hasUpdated;
+    return html`
+      ${keep ? noChange : this.#renderBar()}
+      <slot @slotchange=${this.#onSlotChange}></slot>
+      ${keep ? noChange : this.#renderPlace('after')}
+    `;
+  }
+
+  #renderBar() {
     const bar = this.#bar();
     const rate = this.#rate();
     const hotkeys = this.#hotkeysEnabled();
@@ -647,8 +674,6 @@ export class ArticlePlayer extends LitElement {
         ${this.#renderPlace('controls')}
         <p class="status" part="status" role="status">${this.#statusMessage()}</p>
       </div>
-      <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.#renderPlace('after')}
     `;
   }
 }
