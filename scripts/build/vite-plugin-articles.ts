@@ -9,23 +9,41 @@
  *   `articles/<slug>/index.html` for each article, `articles/<slug>/article.json` and `articles/index.json`,
  *   and deletes the template from the bundle.
  *
+ * Each article page carries the player's shadow root, rendered by Lit SSR (`prerender-player.ts`, loaded
+ * through Vite's module runner, in Node, with Lit's server build) as declarative shadow DOM: its first paint
+ * has the control bar at its final size, and the element takes that root over when it upgrades.
+ *
  * Dev: a middleware answers `/articles/index.json`, `/articles/<slug>/article.json` and `/articles/<slug>/`
  * (redirecting `/articles/<slug>`) from the current files; editing a content file or the template reloads
  * the page.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { Connect, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import {
+  runnerImport,
+  type Connect,
+  type Plugin,
+  type ResolvedConfig,
+  type ViteDevServer,
+} from 'vite';
 import {
   buildCatalog,
   renderArticleJson,
   renderArticlePage,
   renderCatalogJson,
   renderHomePage,
+  toArticleModel,
   type ParsedArticle,
 } from '../content/articles.js';
 import { contentFiles, loadArticles } from '../content/load.js';
+import type { prerenderPlayer } from './prerender-player.js';
+
+type PrerenderPlayer = typeof prerenderPlayer;
+
+/** The module that renders the player's shadow root (a file name, for Vite's module runner). */
+const PRERENDER_MODULE = fileURLToPath(new URL('./prerender-player.ts', import.meta.url));
 
 export interface ArticlesPluginOptions {
   /** The directory of Markdown articles. */
@@ -52,6 +70,8 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
   let config: ResolvedConfig;
   /** The articles of the current build; in dev, read afresh on every request. */
   let built: ParsedArticle[] | undefined;
+  /** Renders the player's shadow root, in the build (in dev, loaded afresh by the dev server). */
+  let prerender: PrerenderPlayer | undefined;
 
   /** The template's file name in the bundle, e.g. `article.html`. */
   const templateFileName = (): string =>
@@ -64,10 +84,20 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
       config = resolved;
     },
 
-    buildStart() {
+    async buildStart() {
       if (config.command !== 'build') return;
       for (const file of contentFiles(contentDir)) this.addWatchFile(file);
       built = load();
+      // Its own module graph, without this build's plugins: Lit's server build and the element's sources.
+      const { module } = await runnerImport<{ prerenderPlayer: PrerenderPlayer }>(
+        PRERENDER_MODULE,
+        {
+          configFile: false,
+          root: rootDir,
+          logLevel: 'warn',
+        },
+      );
+      prerender = module.prerenderPlayer;
     },
 
     transformIndexHtml: {
@@ -96,7 +126,12 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
           this.emitFile({
             type: 'asset',
             fileName: `articles/${article.slug}/index.html`,
-            source: renderArticlePage(page, article, path.relative(rootDir, template)),
+            source: renderArticlePage(
+              page,
+              article,
+              path.relative(rootDir, template),
+              prerender?.(toArticleModel(article), article.lang),
+            ),
           });
           this.emitFile({
             type: 'asset',
@@ -173,7 +208,17 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
       // Process the template as Vite would an HTML page, then inject the article, as the build does.
       const raw = readFileSync(template, 'utf8');
       const page = await server.transformIndexHtml(url.pathname, raw, req.originalUrl);
-      send(res, 'text/html', renderArticlePage(page, article, path.relative(rootDir, template)));
+      const { prerenderPlayer: prerenderInDev } = (await server.ssrLoadModule(
+        PRERENDER_MODULE,
+      )) as {
+        prerenderPlayer: PrerenderPlayer;
+      };
+      const shadowRoot = prerenderInDev(toArticleModel(article), article.lang);
+      send(
+        res,
+        'text/html',
+        renderArticlePage(page, article, path.relative(rootDir, template), shadowRoot),
+      );
     }
     return true;
   }

@@ -504,11 +504,13 @@ function indent(html: string, spaces: number): string {
 /**
  * The article as `<article-player>` light DOM. The player reads this markup, so its shape is a contract:
  * `<article-player lang data-slug><article lang><header><h1/><p.standfirst/><p.meta data-skip/></header>body</article></article-player>`.
+ * `playerShadowRoot`, when given, is the player's shadow root as declarative shadow DOM (a
+ * `<template shadowrootmode>`), placed first inside the element, as the HTML parser wants it.
  */
-export function renderArticleMarkup(article: ParsedArticle): string {
+export function renderArticleMarkup(article: ParsedArticle, playerShadowRoot = ''): string {
   const lang = escapeHtml(article.lang);
   return [
-    `<article-player lang="${lang}" data-slug="${escapeHtml(article.slug)}">`,
+    `<article-player lang="${lang}" data-slug="${escapeHtml(article.slug)}">${playerShadowRoot}`,
     `  <article lang="${lang}">`,
     `    <header>`,
     `      <h1>${escapeHtml(article.title)}</h1>`,
@@ -553,12 +555,14 @@ function replaceOnce(
 
 /**
  * Builds an article's page from the (already processed) template: `<html lang>`, `<title>`, `<meta
- * name="description">` and the article markup. `templateName` is only for messages.
+ * name="description">` and the article markup (with the player's pre-rendered shadow root, when
+ * given: see `renderArticleMarkup`). `templateName` is only for messages.
  */
 export function renderArticlePage(
   template: string,
   article: ParsedArticle,
   templateName = 'article.html',
+  playerShadowRoot = '',
 ): string {
   let html = replaceOnce(
     template,
@@ -578,7 +582,12 @@ export function renderArticlePage(
     `<meta name="description" content="${escapeHtml(article.standfirst)}">`,
     templateName,
   );
-  return replaceOnce(html, PLACEHOLDERS.article, renderArticleMarkup(article), templateName);
+  return replaceOnce(
+    html,
+    PLACEHOLDERS.article,
+    renderArticleMarkup(article, playerShadowRoot),
+    templateName,
+  );
 }
 
 /** The article as JSON for `<article-player src>` and the service worker: the core `Article` model. */

@@ -6,6 +6,10 @@
  * own): the embeds, built from src/element alone, never carry it. (Not a subclass: a subclass's
  * `use` would start its styles from the element's own, without the listening features' styles.)
  */
+// First, before Lit itself (the bundle keeps this order): LitElement then takes over a shadow
+// root pre-rendered in the page (declarative shadow DOM, the article pages' build) instead of
+// attaching a new one, which would lay the whole article out again.
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { FullArticlePlayer } from '../element/full-player-element.js';
 // The app's pages may be French.
 import '../element/translation-fr.js';

@@ -1,6 +1,7 @@
 import {
   html,
   LitElement,
+  noChange,
   nothing,
   type CSSResultGroup,
   type PropertyDeclarations,
@@ -96,6 +97,7 @@ function featuresOf(type: typeof ArticlePlayer): readonly PlayerFeature[] {
  * @cssprop --ap-on-accent - Text on the play button.
  * @cssprop --ap-bar-background - Background of the control bar. Default: Canvas.
  * @cssprop --ap-bar-color - Text of the control bar. Default: CanvasText.
+ * @cssprop --ap-bar-height - The control bar's least height, which a page reserves before the script arrives. Default: calc(44px + 1rem + 2px), one row of controls.
  * @cssprop --ap-radius - Corner radius of controls and highlight.
  * @cssprop --ap-font - Font of the controls.
  * @cssprop --ap-paragraph-background - Background of the block being read.
@@ -176,6 +178,8 @@ export class ArticlePlayer extends LitElement {
   /** Loading `src`, and why it failed: shown in the status line. */
   #loading = false;
   #loadError: string | null = null;
+  /** The shadow root came with the page (declarative shadow DOM, pre-rendered at build time). */
+  #prerendered = false;
 
   // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
@@ -290,9 +294,20 @@ export class ArticlePlayer extends LitElement {
     this.#loadAbort?.abort();
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // Lit's hydration support (@lit-labs/ssr-client, loaded by the app) keeps a declarative shadow
+    // root; without it, attachShadow empties one.
+    this.#prerendered = root.hasChildNodes();
+    return root;
+  }
+
   protected override firstUpdated(): void {
+    // The pre-rendered bar was kept as it is (see render): now the live one replaces it.
+    if (this.#prerendered) this.requestUpdate();
     // The slot exists now: the article is read with the page's style sheets, once (the
-    // slotchange that follows reports the same children). An empty one says there is nothing.
+    // slotchange that follows reports the same children; a pre-rendered slot fires none). An
+    // empty one says there is nothing.
     if (!this.src) this.#readArticle();
   }
 
@@ -660,6 +675,19 @@ export class ArticlePlayer extends LitElement {
   }
 
   protected override render() {
+    // A pre-rendered shadow root is taken over, not attached anew: attaching one lays the whole
+    // article out again. Its first update hydrates the slot alone and keeps the bar (and what
+    // follows the article) as the build rendered them; the next update renders the live ones in
+    // their place, so that nothing the browser knows better can mismatch them.
+    const keep = this.#prerendered && !this.hasUpdated;
+    return html`
+      ${keep ? noChange : this.#renderBar()}
+      <slot @slotchange=${this.#onSlotChange}></slot>
+      ${keep ? noChange : this.#renderPlace('after')}
+    `;
+  }
+
+  #renderBar() {
     const bar = this.#bar();
     const rate = this.#rate();
     const hotkeys = this.#hotkeysEnabled();
@@ -705,8 +733,6 @@ export class ArticlePlayer extends LitElement {
         ${this.#renderPlace('controls')}
         <p class="status" part="status" role="status">${this.#statusMessage()}</p>
       </div>
-      <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.#renderPlace('after')}
     `;
   }
 }

@@ -22,10 +22,14 @@ export const playerStyles = css`
       }
     }
   }
+  /* --ap-bar-height is a promise to publishers: their page reserves it before the script arrives
+     (README, "Reserve the player's box"). One row of 44px controls, its padding and border. */
   .bar {
     position: sticky;
     top: 0;
     z-index: 1;
+    box-sizing: border-box;
+    min-height: var(--ap-bar-height, calc(44px + 1rem + 2px));
     display: flex;
     flex-wrap: wrap;
     align-items: center;
