@@ -129,11 +129,16 @@ export function buildSite() {
   const end = template.indexOf('</article-player>');
   let precached = false;
   if (start >= 0 && end > start) {
+    // The player's pre-rendered shadow root (declarative shadow DOM) stays, as the build made it.
+    const opened = template.indexOf('>', start) + 1;
+    const shadow = template.slice(opened).trimStart().startsWith('<template shadowroot')
+      ? template.slice(opened, template.indexOf('</template>', opened) + '</template>'.length)
+      : '';
     const html =
       template
         .slice(0, start)
         .replace(/<title>[^<]*<\/title>/u, `<title>${article.title} · Article player</title>`) +
-      `<article-player lang="en" data-slug="${LARGE_SLUG}">\n${articleHtml(article)}\n` +
+      `<article-player lang="en" data-slug="${LARGE_SLUG}">${shadow}\n${articleHtml(article)}\n` +
       template.slice(end);
     const dir = path.join(SITE, 'articles', LARGE_SLUG);
     mkdirSync(dir, { recursive: true });

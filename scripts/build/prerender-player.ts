@@ -21,6 +21,9 @@ import type { Article } from '../../src/core/article.js';
 import { FullArticlePlayer } from '../../src/element/full-player-element.js';
 import type { PlayerFeature } from '../../src/element/feature.js';
 import '../../src/element/translation-fr.js';
+import { HIGHLIGHT_PAGE_CSS } from '../../src/element/controllers/highlight-controller.js';
+import { DOCK_PAGE_CSS } from '../../src/element/features/dock.js';
+import { PAGE_STYLES_ATTRIBUTE } from '../../src/element/page-styles.js';
 
 /** The article the player being rendered reads (rendering is synchronous: one page at a time). */
 let pending: Article | null = null;
@@ -103,4 +106,13 @@ export function prerenderPlayer(article: Article, pageLang: string): string {
   const docked = bar.replace('class="bar"', 'class="bar docked"');
   if (docked === bar) throw new Error('Lit SSR rendered no <div class="bar"> for <article-player>');
   return head + inert(docked) + slot + inert(`${after}<div class="dock-space"></div>`) + tail;
+}
+
+/**
+ * The styles the player puts into its page (the highlights, the docked bar), as the page's own
+ * `<style>` for its `<head>`: there from the first style pass, they cost nothing when the element
+ * starts, whereas a style sheet added then restyles every paragraph of the article.
+ */
+export function prerenderPageStyles(): string {
+  return `<style ${PAGE_STYLES_ATTRIBUTE}="highlight dock">${HIGHLIGHT_PAGE_CSS}${DOCK_PAGE_CSS}</style>`;
 }

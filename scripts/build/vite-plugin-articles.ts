@@ -38,9 +38,13 @@ import {
   type ParsedArticle,
 } from '../content/articles.js';
 import { contentFiles, loadArticles } from '../content/load.js';
-import type { prerenderPlayer } from './prerender-player.js';
+import type { prerenderPageStyles, prerenderPlayer } from './prerender-player.js';
 
 type PrerenderPlayer = typeof prerenderPlayer;
+interface PrerenderModule {
+  prerenderPlayer: PrerenderPlayer;
+  prerenderPageStyles: typeof prerenderPageStyles;
+}
 
 /** The module that renders the player's shadow root (a file name, for Vite's module runner). */
 const PRERENDER_MODULE = fileURLToPath(new URL('./prerender-player.ts', import.meta.url));
@@ -72,6 +76,7 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
   let built: ParsedArticle[] | undefined;
   /** Renders the player's shadow root, in the build (in dev, loaded afresh by the dev server). */
   let prerender: PrerenderPlayer | undefined;
+  let pageStyles = '';
 
   /** The template's file name in the bundle, e.g. `article.html`. */
   const templateFileName = (): string =>
@@ -89,15 +94,13 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
       for (const file of contentFiles(contentDir)) this.addWatchFile(file);
       built = load();
       // Its own module graph, without this build's plugins: Lit's server build and the element's sources.
-      const { module } = await runnerImport<{ prerenderPlayer: PrerenderPlayer }>(
-        PRERENDER_MODULE,
-        {
-          configFile: false,
-          root: rootDir,
-          logLevel: 'warn',
-        },
-      );
+      const { module } = await runnerImport<PrerenderModule>(PRERENDER_MODULE, {
+        configFile: false,
+        root: rootDir,
+        logLevel: 'warn',
+      });
       prerender = module.prerenderPlayer;
+      pageStyles = module.prerenderPageStyles();
     },
 
     transformIndexHtml: {
@@ -131,6 +134,7 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
               article,
               path.relative(rootDir, template),
               prerender?.(toArticleModel(article), article.lang),
+              pageStyles,
             ),
           });
           this.emitFile({
@@ -208,16 +212,19 @@ export default function articlesPlugin(options: ArticlesPluginOptions): Plugin {
       // Process the template as Vite would an HTML page, then inject the article, as the build does.
       const raw = readFileSync(template, 'utf8');
       const page = await server.transformIndexHtml(url.pathname, raw, req.originalUrl);
-      const { prerenderPlayer: prerenderInDev } = (await server.ssrLoadModule(
-        PRERENDER_MODULE,
-      )) as {
-        prerenderPlayer: PrerenderPlayer;
-      };
+      const { prerenderPlayer: prerenderInDev, prerenderPageStyles: pageStylesInDev } =
+        (await server.ssrLoadModule(PRERENDER_MODULE)) as PrerenderModule;
       const shadowRoot = prerenderInDev(toArticleModel(article), article.lang);
       send(
         res,
         'text/html',
-        renderArticlePage(page, article, path.relative(rootDir, template), shadowRoot),
+        renderArticlePage(
+          page,
+          article,
+          path.relative(rootDir, template),
+          shadowRoot,
+          pageStylesInDev(),
+        ),
       );
     }
     return true;

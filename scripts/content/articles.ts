@@ -563,6 +563,7 @@ export function renderArticlePage(
   article: ParsedArticle,
   templateName = 'article.html',
   playerShadowRoot = '',
+  playerPageStyles = '',
 ): string {
   let html = replaceOnce(
     template,
@@ -582,6 +583,8 @@ export function renderArticlePage(
     `<meta name="description" content="${escapeHtml(article.standfirst)}">`,
     templateName,
   );
+  if (playerPageStyles)
+    html = replaceOnce(html, /<\/head>/iu, `${playerPageStyles}\n</head>`, templateName);
   return replaceOnce(
     html,
     PLACEHOLDERS.article,

@@ -13,7 +13,7 @@ export const READING_ATTRIBUTE = 'data-reading';
 /** The Custom Highlight of a block being read that has no element of its own. */
 export const BLOCK_HIGHLIGHT = 'ap-block';
 
-const PAGE_CSS = `
+export const HIGHLIGHT_PAGE_CSS = `
 article-player [${READING_ATTRIBUTE}] {
   background-color: var(--ap-paragraph-background, #fff1b8);
   color: var(--ap-paragraph-color, #1b1b1b);
@@ -101,7 +101,7 @@ export class HighlightController implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptPageStyles(this.#host.getRootNode(), PAGE_CSS);
+    adoptPageStyles(this.#host.getRootNode(), 'highlight', HIGHLIGHT_PAGE_CSS);
   }
 
   hostUpdated(): void {

@@ -13,7 +13,7 @@ import { adoptPageStyles } from '../page-styles.js';
 const DOCK_EVENT = 'article-player-dock';
 
 /** The bar is fixed to the bottom on a phone: focus and scrolling stay clear of it. */
-const PAGE_CSS = `@media (max-width: 600px) {
+export const DOCK_PAGE_CSS = `@media (max-width: 600px) {
   html:has(article-player) {
     scroll-padding-bottom: 10rem;
   }
@@ -31,7 +31,7 @@ export class DockController implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptPageStyles(this.#host.getRootNode(), PAGE_CSS);
+    adoptPageStyles(this.#host.getRootNode(), 'dock', DOCK_PAGE_CSS);
     window.addEventListener(SPEAKING_EVENT, this.#onDock);
     window.addEventListener(DOCK_EVENT, this.#onDock);
     this.docked = document.querySelector(this.#host.localName) === this.#host;
