@@ -25,6 +25,8 @@ export interface LaunchOptions {
   forcedColors?: 'active' | 'none' | null;
   /** Throw from `close()` if a page had an uncaught error (default true). */
   failOnPageError?: boolean;
+  /** 'block' keeps the service worker out, so that every response comes over the network (as routed). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface LaunchedBrowser {
@@ -66,6 +68,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       colorScheme: options.colorScheme ?? 'light',
       reducedMotion: options.reducedMotion ?? 'no-preference',
       forcedColors: options.forcedColors ?? 'none',
+      serviceWorkers: options.serviceWorkers ?? 'allow',
       timeout: 30_000,
     });
   } catch (error) {
