@@ -27,6 +27,8 @@ export interface LaunchOptions {
   javaScriptEnabled?: boolean;
   /** Throw from `close()` if a page had an uncaught error (default true). */
   failOnPageError?: boolean;
+  /** 'block' keeps the service worker out, so that every response comes over the network (as routed). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface LaunchedBrowser {
@@ -69,6 +71,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       reducedMotion: options.reducedMotion ?? 'no-preference',
       forcedColors: options.forcedColors ?? 'none',
       javaScriptEnabled: options.javaScriptEnabled ?? true,
+      serviceWorkers: options.serviceWorkers ?? 'allow',
       timeout: 30_000,
     });
   } catch (error) {
