@@ -33,10 +33,22 @@ function targetsOf(dist, site) {
       runs: 2,
     },
     { name: 'embed, 10 paragraphs', url: site.url('/bench/en-10.html'), player: true, runs: 3 },
+    {
+      name: 'embed, box reserved (README), 10 paragraphs',
+      url: site.url('/bench/reserved-10.html'),
+      player: true,
+      runs: 2,
+    },
     { name: 'no player, 10 paragraphs', url: site.url('/bench/plain-10.html'), runs: 3 },
     {
       name: 'embed, 10,000 paragraphs',
       url: site.url('/bench/en-10000.html'),
+      player: true,
+      runs: 2,
+    },
+    {
+      name: 'embed, box reserved (README), 10,000 paragraphs',
+      url: site.url('/bench/reserved-10000.html'),
       player: true,
       runs: 2,
     },

@@ -87,6 +87,15 @@ ${body}
 `;
 
 const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></script>';
+/** README, "Reserve the player's box": what a publisher puts in the page's own style sheet. */
+const RESERVE_SNIPPET = `<style>
+article-player:not(:defined)::before {
+  content: '';
+  display: block;
+  height: var(--ap-bar-height, calc(44px + 1rem + 2px));
+  margin-block-end: 1rem;
+}
+</style>`;
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** Builds the bench site from the snapshot; returns what it could set up. */
@@ -117,6 +126,15 @@ export function buildSite() {
       page(
         `bench: ${String(count)} paragraphs`,
         EMBED_SCRIPT,
+        `<article-player>\n${markup}\n</article-player>`,
+      ),
+    );
+    // The same with the README's snippet that reserves the player's box before the script comes.
+    writeFileSync(
+      path.join(benchDir, `reserved-${String(count)}.html`),
+      page(
+        `bench: ${String(count)} paragraphs, the player's box reserved`,
+        `${EMBED_SCRIPT}\n${RESERVE_SNIPPET}`,
         `<article-player>\n${markup}\n</article-player>`,
       ),
     );
