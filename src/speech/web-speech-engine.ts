@@ -34,6 +34,8 @@ export interface WebSpeechEngineOptions {
   /** How long to wait for late voices before reporting that there are none. */
   readonly voicesTimeoutMs?: number;
   readonly voicesPollMs?: number;
+  /** How long a late list of voices must stay unchanged before it is taken (Firefox sends batches). */
+  readonly voicesQuietMs?: number;
   /** How long to go on cancelling an utterance that `cancel()` did not stop, before speaking anyway. */
   readonly stuckCancelMs?: number;
 }
@@ -66,6 +68,7 @@ export class WebSpeechEngine implements SpeechEngine {
   readonly #settleMs: number;
   readonly #voicesTimeoutMs: number;
   readonly #voicesPollMs: number;
+  readonly #voicesQuietMs: number;
   readonly #stuckCancelMs: number;
   /** Held until their end or error: an utterance collected early never fires `end`. */
   readonly #live = new Set<SpeechSynthesisUtterance>();
@@ -111,6 +114,7 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#settleMs = options.settleMs ?? 100;
     this.#voicesTimeoutMs = options.voicesTimeoutMs ?? 10_000;
     this.#voicesPollMs = options.voicesPollMs ?? 250;
+    this.#voicesQuietMs = options.voicesQuietMs ?? 150;
     this.#stuckCancelMs = options.stuckCancelMs ?? 3_000;
   }
 
@@ -368,14 +372,20 @@ export class WebSpeechEngine implements SpeechEngine {
     return new Promise((resolve) => {
       const startedAt = this.#clock.now();
       let pollTimer: number | undefined;
+      let quietTimer: number | undefined;
       const done = (voices: readonly SpeechSynthesisVoice[]) => {
         synth.removeEventListener('voiceschanged', onChange);
         if (pollTimer !== undefined) this.#clock.clearTimeout(pollTimer);
+        if (quietTimer !== undefined) this.#clock.clearTimeout(quietTimer);
         resolve(voices);
       };
+      // Firefox sends its voices in batches, milliseconds apart: a voice chosen from the first
+      // may be the only one of its language there, an espeak-ng variant that fails to speak
+      // (seen here). The list is taken once no batch has come for a moment.
       const onChange = () => {
-        const voices = synth.getVoices();
-        if (voices.length > 0) done(voices);
+        if (synth.getVoices().length === 0) return;
+        if (quietTimer !== undefined) this.#clock.clearTimeout(quietTimer);
+        quietTimer = this.#clock.setTimeout(() => done(synth.getVoices()), this.#voicesQuietMs);
       };
       const poll = () => {
         const voices = synth.getVoices();

@@ -181,7 +181,39 @@ describe('WebSpeechEngine', () => {
     clock.advance(100);
     synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
     synth.dispatchEvent(new Event('voiceschanged'));
+    clock.advance(150);
     expect(await voices).toHaveLength(1);
+  });
+
+  it('takes a late list once its batches stop coming (Firefox), not from the first batch', async () => {
+    const variant = {
+      name: 'English (America)+Zac',
+      lang: 'en',
+      voiceURI: 'zac',
+      localService: true,
+      default: false,
+    };
+    const plain = {
+      name: 'English (America)',
+      lang: 'en-US',
+      voiceURI: 'us',
+      localService: true,
+      default: false,
+    };
+    const voices = engine.getVoices();
+    engine.speak(REQUEST, handlers());
+    synth.voices = [variant];
+    synth.dispatchEvent(new Event('voiceschanged'));
+    clock.advance(50);
+    synth.voices = [variant, plain];
+    synth.dispatchEvent(new Event('voiceschanged'));
+    clock.advance(149);
+    expect(synth.spoken).toHaveLength(0);
+    clock.advance(1);
+    expect(await voices).toHaveLength(2);
+    await Promise.resolve();
+    clock.advance(0);
+    expect(synth.last.voice).toBe(plain);
   });
 
   it('copes with voiceschanged firing again and again', async () => {
@@ -190,6 +222,7 @@ describe('WebSpeechEngine', () => {
     synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
     synth.dispatchEvent(new Event('voiceschanged'));
     synth.dispatchEvent(new Event('voiceschanged'));
+    clock.advance(150);
     expect(await voices).toHaveLength(1);
     expect(await engine.getVoices()).toHaveLength(1);
   });
@@ -343,6 +376,7 @@ describe('WebSpeechEngine', () => {
         { name: 'French', lang: 'fr-FR', voiceURI: 'fr', localService: true, default: false },
       ];
       synth.dispatchEvent(new Event('voiceschanged'));
+      clock.advance(150);
       await loading;
       await Promise.resolve();
       clock.advance(0);
@@ -357,6 +391,7 @@ describe('WebSpeechEngine', () => {
       expect(engine.isBusy()).toBe(false);
       synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
       synth.dispatchEvent(new Event('voiceschanged'));
+      clock.advance(150);
       await loading;
       await Promise.resolve();
       clock.advance(1000);
