@@ -5,7 +5,7 @@ import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
-import { mountPlayer } from './mount-player.js';
+import { mountPlayer, part } from './mount-player.js';
 
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
 
@@ -188,6 +188,28 @@ describe('<article-player> while it is still reading a long article (400 paragra
     expect(totals.at(-1)).to.equal(401);
     expect(totals.every((total, i) => i === 0 || total >= totals[i - 1]!)).to.equal(true);
     expect(totals.every((total, i) => total > paragraphs[i]!.index)).to.equal(true);
+  });
+
+  it('keeps the position slider’s box still while the total grows, and shows it once all is read', async () => {
+    const clock = new BusyClock();
+    const { player } = await mountPlayer({ clock, markup: article(400) });
+    const box = part(player, 'progress');
+    expect(box.classList.contains('pending')).to.equal(true);
+    expect(getComputedStyle(box.querySelector('input')!).visibility).to.equal('hidden');
+    const before = box.getBoundingClientRect();
+    while (box.classList.contains('pending')) {
+      clock.advance(20);
+      await player.updateComplete;
+    }
+    const after = box.getBoundingClientRect();
+    expect([after.x, after.y, after.width, after.height]).to.deep.equal([
+      before.x,
+      before.y,
+      before.width,
+      before.height,
+    ]);
+    expect(getComputedStyle(box.querySelector('input')!).visibility).to.equal('visible');
+    expect(box.querySelector('input')!.max).to.equal('400');
   });
 
   it('reads a paragraph tapped further than it has read yet, and seeks there', async () => {

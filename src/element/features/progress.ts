@@ -13,6 +13,11 @@ const styles = css`
     gap: 0.5rem;
     font-variant-numeric: tabular-nums;
   }
+  /* While a long article is still being read, its total grows: the box keeps its place and
+     size, and shows the slider and the time left once the total is known (nothing moves). */
+  .progress.pending > * {
+    visibility: hidden;
+  }
   .progress input {
     flex: 1;
     min-height: 44px;
@@ -37,6 +42,14 @@ export const progress: PlayerFeature = {
       const characters = (charactersAfter[position.block] ?? 0) - position.offset;
       return Math.round(speed.expectedMs(Math.max(0, characters), rate()) / 60_000);
     };
+    /** The article whose blocks are all read (a long one is read a slice at a time). */
+    let complete: unknown = null;
+    playback.subscribe({
+      onArticleLoaded(article) {
+        complete = article;
+        player.requestUpdate();
+      },
+    });
     const onChange = (event: Event) => {
       void player.seek(Number((event.target as HTMLInputElement).value));
     };
@@ -44,7 +57,8 @@ export const progress: PlayerFeature = {
       render(place) {
         const { total, position, blocked } = bar();
         if (place !== 'controls' || total <= 1) return nothing;
-        return html`<div class="progress" part="progress">
+        const pending = complete === null || complete !== playback.article;
+        return html`<div class=${pending ? 'progress pending' : 'progress'} part="progress">
           <input
             type="range"
             min="0"
