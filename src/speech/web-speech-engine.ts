@@ -10,6 +10,8 @@
  *   bounded, before speaking over it (`#speakWhenQuiet`);
  * - a cancel fires `end` (WebKit) or an `interrupted` error (Chromium): generations decide;
  * - voices arrive late, in batches (Firefox, Chromium): a speak waits for them (`#voiceWaiters`);
+ * - a speak made while Firefox's batches still arrive fails, with no error code: spoken again
+ *   once the list has settled, as often as the list was still changing;
  * - voices without a `voiceURI` (WebKitGTK): a voice is named by `voiceKey`, and a voice of the
  *   language is always set on the utterance.
  */
@@ -51,6 +53,9 @@ const lastCancelBySynth = new WeakMap<SpeechSynthesis, number>();
 
 /** Failures of a first attempt that a second one, a little later, usually gets past. */
 const RETRY_CODES = new Set(['synthesis-failed', 'audio-busy']);
+
+/** Attempts of one utterance while the engine is still starting (its voice list changing). */
+const MAX_ATTEMPTS = 5;
 
 /** `interrupted` and `canceled` follow a cancel: not failures of the engine. */
 const CANCEL_CODES = new Set(['interrupted', 'canceled']);
@@ -256,6 +261,7 @@ export class WebSpeechEngine implements SpeechEngine {
     // WebKitGTK leaves `voice` null unless set, and speaks with its own default then.
     const voice = this.#voiceFor(request);
     if (voice) utterance.voice = voice;
+    const voicesAtAttempt = this.#synth.getVoices().length;
 
     let started = false;
     let settled = false;
@@ -313,14 +319,23 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#markEventTurn();
       if (!current()) return;
       finish();
-      // Linux Chromium fails a speak() made before speech-dispatcher is up: try once more then.
-      if (!started && attemptNumber === 1 && RETRY_CODES.has(event.error)) {
-        this.#whenVoicesReady(() => this.#attempt(request, handlers, generation, 2));
+      // Firefox gives no code (153 ESR: `error` is undefined).
+      const code = (event.error as string | undefined) || 'synthesis-failed';
+      // Linux Chromium fails a speak() made before speech-dispatcher is up, Firefox one made
+      // while its voices still arrive: try again once the list has settled.
+      const stillStarting = (this.#synth?.getVoices().length ?? 0) !== voicesAtAttempt;
+      if (
+        !started &&
+        RETRY_CODES.has(code) &&
+        (attemptNumber === 1 || (stillStarting && attemptNumber < MAX_ATTEMPTS))
+      ) {
+        this.#whenVoicesReady(() =>
+          this.#attempt(request, handlers, generation, attemptNumber + 1),
+        );
         return;
       }
-      if (CANCEL_CODES.has(event.error)) handlers.onInterrupted();
-      else
-        handlers.onError({ code: event.error, message: `Speech synthesis error: ${event.error}` });
+      if (CANCEL_CODES.has(code)) handlers.onInterrupted();
+      else handlers.onError({ code, message: `Speech synthesis error: ${code}` });
     };
 
     this.#live.add(utterance);
@@ -334,15 +349,21 @@ export class WebSpeechEngine implements SpeechEngine {
     this.#clock.setTimeout(() => (this.#inEventTurn = false), 0);
   }
 
-  /** Runs `callback` once the engine lists voices (or the wait for them is over), tracked as busy. */
+  /**
+   * Runs `callback` once the engine lists voices and the list has stopped changing (or the wait
+   * for them is over), tracked as busy.
+   */
   #whenVoicesReady(callback: () => void): void {
     const startedAt = this.#clock.now();
+    let lastCount = -1;
     const poll = () => {
-      const ready = (this.#synth?.getVoices().length ?? 0) > 0;
-      if (ready || this.#clock.now() - startedAt >= this.#voicesTimeoutMs) {
+      const count = this.#synth?.getVoices().length ?? 0;
+      const settled = count > 0 && count === lastCount;
+      lastCount = count;
+      if (settled || this.#clock.now() - startedAt >= this.#voicesTimeoutMs) {
         this.#later(callback, this.#settleMs);
       } else {
-        this.#later(poll, this.#voicesPollMs);
+        this.#later(poll, count > 0 ? this.#voicesQuietMs : this.#voicesPollMs);
       }
     };
     poll();
@@ -379,9 +400,8 @@ export class WebSpeechEngine implements SpeechEngine {
         if (quietTimer !== undefined) this.#clock.clearTimeout(quietTimer);
         resolve(voices);
       };
-      // Firefox sends its voices in batches, milliseconds apart: a voice chosen from the first
-      // may be the only one of its language there, an espeak-ng variant that fails to speak
-      // (seen here). The list is taken once no batch has come for a moment.
+      // Firefox sends its voices in batches (33, 646, 768, then 13,362 here), and a speak made
+      // before the last one fails. The list is taken once no batch has come for a moment.
       const onChange = () => {
         if (synth.getVoices().length === 0) return;
         if (quietTimer !== undefined) this.#clock.clearTimeout(quietTimer);
@@ -389,7 +409,8 @@ export class WebSpeechEngine implements SpeechEngine {
       };
       const poll = () => {
         const voices = synth.getVoices();
-        if (voices.length > 0) done(voices);
+        // A pending quiet timer decides for an engine that announces its batches.
+        if (voices.length > 0 && quietTimer === undefined) done(voices);
         else if (this.#clock.now() - startedAt >= this.#voicesTimeoutMs) done([]);
         else pollTimer = this.#clock.setTimeout(poll, this.#voicesPollMs);
       };

@@ -46,7 +46,7 @@ export class FakeUtterance {
   onstart: (() => void) | null = null;
   onend: (() => void) | null = null;
   onboundary: ((event: { charIndex: number; charLength?: number }) => void) | null = null;
-  onerror: ((event: { error: string }) => void) | null = null;
+  onerror: ((event: { error: string | undefined }) => void) | null = null;
   constructor(readonly text: string) {}
 }
 
@@ -68,6 +68,11 @@ export interface FakeSynthFaults {
   stuckWhenSpokenInEvent?: boolean;
   /** WebKit: `cancel()` fires `end` on the cancelled utterance, not an `interrupted` error. */
   cancelFiresEnd?: boolean;
+  /**
+   * Firefox 153 ESR: a speak made while its voices still arrive in batches (`voicesArriving`)
+   * fails about 80 ms later with an `error` event whose `error` is undefined.
+   */
+  failsWhileVoicesArrive?: boolean;
 }
 
 /** The WebKitGTK 2.50 voices: Flite's four en-US voices, every `voiceURI` empty. */
@@ -104,8 +109,23 @@ export class FakeSynth extends EventTarget {
   getVoices() {
     return this.voices;
   }
+  /** Firefox's batches of voices are still coming (see `failsWhileVoicesArrive`). */
+  voicesArriving = false;
+
+  /** Lists `voices`, as one batch, and announces it. */
+  addVoiceBatch(voices: readonly FakeVoice[], last: boolean): void {
+    this.voices = [...this.voices, ...voices];
+    this.voicesArriving = !last;
+    this.dispatchEvent(new Event('voiceschanged'));
+  }
+
   speak(utterance: FakeUtterance): void {
     this.spoken.push(utterance);
+    if (this.faults.failsWhileVoicesArrive && this.voicesArriving && this.clock) {
+      this.#playing.add(utterance);
+      this.clock.setTimeout(() => this.fire(utterance, 'error', { error: undefined }), 80);
+      return;
+    }
     if (this.#inEventTurn && this.faults.stuckWhenSpokenInEvent) this.stuck.add(utterance);
     else this.#playing.add(utterance);
   }
@@ -126,7 +146,7 @@ export class FakeSynth extends EventTarget {
   fire(
     utterance: FakeUtterance,
     type: 'start' | 'end' | 'boundary' | 'error',
-    detail: { charIndex?: number; charLength?: number; error?: string } = {},
+    detail: { charIndex?: number; charLength?: number; error?: string | undefined } = {},
   ): void {
     if (type === 'end' || type === 'error') {
       if (this.stuck.has(utterance)) return; // it never ends
@@ -138,7 +158,7 @@ export class FakeSynth extends EventTarget {
     else if (type === 'end') utterance.onend?.();
     else if (type === 'boundary') {
       utterance.onboundary?.({ charIndex: detail.charIndex ?? 0, charLength: detail.charLength });
-    } else utterance.onerror?.({ error: detail.error ?? 'synthesis-failed' });
+    } else utterance.onerror?.({ error: 'error' in detail ? detail.error : 'synthesis-failed' });
   }
 
   get last(): FakeUtterance {

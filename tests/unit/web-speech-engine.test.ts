@@ -124,7 +124,9 @@ describe('WebSpeechEngine', () => {
     clock.advance(1000);
     expect(synth.spoken).toHaveLength(1);
     synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
-    clock.advance(400);
+    clock.advance(400); // the list must stay the same for a moment
+    expect(synth.spoken).toHaveLength(1);
+    clock.advance(200);
     expect(synth.spoken).toHaveLength(2);
     synth.last.onerror?.({ error: 'synthesis-failed' });
     expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-failed' }));
@@ -214,6 +216,59 @@ describe('WebSpeechEngine', () => {
     await Promise.resolve();
     clock.advance(0);
     expect(synth.last.voice).toBe(plain);
+  });
+
+  it('speaks again, with a voice of the whole list, an utterance Firefox failed while its voices arrived', async () => {
+    synth = new FakeSynth(clock, { failsWhileVoicesArrive: true });
+    engine = makeEngine();
+    const variant = {
+      name: 'English (America)+Zac',
+      lang: 'en',
+      voiceURI: 'zac',
+      localService: true,
+      default: false,
+    };
+    const plain = {
+      name: 'English (America)',
+      lang: 'en-US',
+      voiceURI: 'us',
+      localService: true,
+      default: false,
+    };
+    synth.addVoiceBatch([variant], false);
+    await engine.getVoices();
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    expect(synth.last.voice).toBe(variant);
+    clock.advance(40);
+    synth.addVoiceBatch([{ ...variant, name: 'Deutsch', lang: 'de', voiceURI: 'de' }], false);
+    clock.advance(40); // the error, with no code
+    expect(h.onError).not.toHaveBeenCalled();
+    clock.advance(300);
+    synth.addVoiceBatch([plain], true);
+    clock.advance(1000);
+    expect(h.onError).not.toHaveBeenCalled();
+    const retries = synth.spoken.slice(1);
+    expect(retries.length).toBeGreaterThan(0);
+    expect(synth.last.voice).toBe(plain);
+    synth.fire(synth.last, 'start');
+    synth.fire(synth.last, 'end');
+    expect(h.onEnd).toHaveBeenCalledOnce();
+  });
+
+  it('reports an error without a code as synthesis-failed once the voices are all there', () => {
+    synth = new FakeSynth(clock);
+    engine = makeEngine();
+    synth.voices = [{ name: 'E', lang: 'en', voiceURI: 'E', localService: true, default: false }];
+    const h = handlers();
+    engine.speak(REQUEST, h);
+    synth.fire(synth.last, 'error', { error: undefined });
+    clock.advance(1000);
+    expect(synth.spoken).toHaveLength(2);
+    synth.fire(synth.last, 'error', { error: undefined });
+    clock.advance(1000);
+    expect(synth.spoken).toHaveLength(2);
+    expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'synthesis-failed' }));
   });
 
   it('copes with voiceschanged firing again and again', async () => {
