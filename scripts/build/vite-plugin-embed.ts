@@ -38,6 +38,10 @@ export interface EmbedPluginOptions {
 
 export const EMBED_FILE_NAME = 'article-player.js';
 
+/** The notice of the one library bundled in the embed (each of its modules carries it). */
+const LICENCE_BANNER =
+  '/*! Lit: Copyright 2017-2019 Google LLC, SPDX-License-Identifier: BSD-3-Clause */';
+
 /** The library build of the embed: shared by the plugin's build and its in-memory size report. */
 export function embedBuildConfig(
   options: Pick<EmbedPluginOptions, 'entry' | 'outDir' | 'fileName' | 'rootDir'>,
@@ -73,9 +77,14 @@ export function embedBuildConfig(
         output: {
           codeSplitting: false,
           // Vite keeps the white space of an ES library (for the consumer's own minifier); this
-          // file goes to browsers as it is, so minify it fully. Licence comments stay.
+          // file goes to browsers as it is, so minify it fully. Lit's four modules each carry the
+          // same licence: it is said once, for all of them.
           minify: true,
-          comments: { legal: true, annotation: false, jsdoc: false },
+          comments: { legal: false, annotation: false, jsdoc: false },
+          postBanner: (chunk) =>
+            chunk.moduleIds.some((id) => /node_modules\/(?:lit|@lit)/u.test(id))
+              ? LICENCE_BANNER
+              : '',
         },
       },
     },
