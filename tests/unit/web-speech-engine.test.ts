@@ -36,6 +36,22 @@ function handlers() {
 
 const REQUEST = { text: 'Hello world.', lang: 'en', rate: 1 };
 
+/** Firefox's first English voice on Linux, an espeak-ng variant, and the plain one of a later batch. */
+const variant = {
+  name: 'English (America)+Zac',
+  lang: 'en',
+  voiceURI: 'zac',
+  localService: true,
+  default: false,
+};
+const plain = {
+  name: 'English (America)',
+  lang: 'en-US',
+  voiceURI: 'us',
+  localService: true,
+  default: false,
+};
+
 beforeEach(() => {
   synth = new FakeSynth();
   clock = new ManualClock();
@@ -188,20 +204,6 @@ describe('WebSpeechEngine', () => {
   });
 
   it('takes a late list once its batches stop coming (Firefox), not from the first batch', async () => {
-    const variant = {
-      name: 'English (America)+Zac',
-      lang: 'en',
-      voiceURI: 'zac',
-      localService: true,
-      default: false,
-    };
-    const plain = {
-      name: 'English (America)',
-      lang: 'en-US',
-      voiceURI: 'us',
-      localService: true,
-      default: false,
-    };
     const voices = engine.getVoices();
     engine.speak(REQUEST, handlers());
     synth.voices = [variant];
@@ -221,20 +223,6 @@ describe('WebSpeechEngine', () => {
   it('speaks again, with a voice of the whole list, an utterance Firefox failed while its voices arrived', async () => {
     synth = new FakeSynth(clock, { failsWhileVoicesArrive: true });
     engine = makeEngine();
-    const variant = {
-      name: 'English (America)+Zac',
-      lang: 'en',
-      voiceURI: 'zac',
-      localService: true,
-      default: false,
-    };
-    const plain = {
-      name: 'English (America)',
-      lang: 'en-US',
-      voiceURI: 'us',
-      localService: true,
-      default: false,
-    };
     synth.addVoiceBatch([variant], false);
     await engine.getVoices();
     const h = handlers();
