@@ -270,8 +270,13 @@ function writeResults({ info, build, sections, failures, before }) {
   if (failures.length > 0)
     lines.push('## Could not measure', '', ...failures.map((f) => `- ${f}`), '');
   lines.push('## Details and method', '');
-  const oldDetails = [...previous.matchAll(/^### .+$/gmu)].map((match) => match[0]);
-  const newDetails = new Set(sections.flatMap((section) => section.details?.[0] ?? []));
+  const oldDetails = new Set([...previous.matchAll(/^### .+$/gmu)].map((match) => match[0]));
+  // Every heading a section wrote this run (one section may write several).
+  const newDetails = new Set(
+    sections.flatMap((section) =>
+      (section.details ?? []).filter((line) => line.startsWith('### ')),
+    ),
+  );
   for (const heading of oldDetails) {
     if (!newDetails.has(heading)) lines.push(kept(heading), '');
   }
