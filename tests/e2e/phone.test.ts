@@ -119,6 +119,36 @@ describe('listening on a phone, with real speech', () => {
     expect(layout.smallest).toBeGreaterThanOrEqual(44);
   });
 
+  it("keeps the app's messages and actions clear of the bar at the bottom", async () => {
+    await open();
+    const place = () =>
+      browser.page.evaluate(() => {
+        const bar = document
+          .querySelector('article-player')!
+          .shadowRoot!.querySelector('[part="bar"]')!
+          .getBoundingClientRect();
+        const message = document.querySelector('[data-app-status]')!;
+        const actions = document.querySelector('[data-app-actions]')!.getBoundingClientRect();
+        return {
+          barTop: bar.top,
+          message: message.textContent,
+          messageBottom: message.getBoundingClientRect().bottom,
+          actionsBottom: actions.bottom,
+        };
+      });
+    try {
+      await browser.context.setOffline(true);
+      const offline = await until(
+        place,
+        (p) => p.message.includes('offline') && p.messageBottom <= p.barTop,
+        5_000,
+      );
+      expect(offline.actionsBottom).toBeLessThanOrEqual(offline.barTop);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+
   it('highlights each word as it is spoken, moving forward within the paragraph', async () => {
     await openAndPlay();
     // The standfirst (block 1) is long enough to see several words go by.
