@@ -8,5 +8,34 @@
 import { defineAppPlayer } from './app-player.js';
 import { startApp } from './pwa.js';
 
-defineAppPlayer();
-startApp();
+/**
+ * Resolves once `ready()` is true, or the page is parsed. The script is `async`: on a long
+ * article it runs while the parser is still adding the article.
+ */
+function whenParsed(ready: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState !== 'loading' || ready()) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      observer.disconnect();
+      document.removeEventListener('DOMContentLoaded', done);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (ready()) done();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', done);
+  });
+}
+
+// The player once the parser is inside it: its pre-rendered shadow root is whole then, and is
+// taken over (defined before its tag is parsed, the element would attach a root of its own and
+// the page's would be dropped). It reads the article as the parser adds it.
+void whenParsed(() => Boolean(document.querySelector('article-player')?.firstChild)).then(
+  defineAppPlayer,
+);
+// The rest of the app needs the whole page.
+void whenParsed(() => false).then(startApp);

@@ -49,6 +49,9 @@ const MAX_RATE = 3;
  */
 const READ_SLICE_MS = 5;
 
+/** While the page is still loading, how often to look whether the parser has added more. */
+const PARSER_POLL_MS = 20;
+
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
 
@@ -397,6 +400,8 @@ export class ArticlePlayer extends LitElement {
   };
 
   readonly #onSlotChange = () => {
+    // Children the parser is adding are read as they come, by the read under way.
+    if (this.#readMore && document.readyState === 'loading') return;
     // The first slotchange reports the children that firstUpdated has already read: reading
     // them again would cost as much as the first time.
     const children = this.childNodes;
@@ -472,16 +477,27 @@ export class ArticlePlayer extends LitElement {
     const previous = !fresh && !this.#readMore ? playback.article : null;
     const sources: ReadingBlock[] = [];
     const blocks: Block[] = [];
+    let next: number | undefined;
     const slice = (budget = READ_SLICE_MS) => {
       if (this.#readMore !== more) return;
+      if (next !== undefined) this.#clock.clearTimeout(next);
       const deadline = this.#clock.now() + budget;
       const read = scan.read(() => this.#clock.now() >= deadline);
       for (const block of toBlocks(read, blocks.length)) blocks.push(block);
       for (const source of read) sources.push(source);
       const done = scan.done;
       // The next slice in a task of its own: the browser renders and takes input in between.
-      if (!done) this.#clock.setTimeout(slice, 0);
-      else this.#readMore = null;
+      // Caught up with the parser (a page still loading), look again a moment later.
+      if (!done) {
+        next = this.#clock.setTimeout(() => {
+          next = undefined;
+          slice();
+        }, scan.waiting ? PARSER_POLL_MS : 0);
+      } else {
+        this.#readMore = null;
+        // What the parser added while it was read is read: no reason to read it again.
+        this.#childrenRead = [...this.childNodes];
+      }
       if (done && previous) {
         this.#blockSources = sources;
         const same =
@@ -499,7 +515,7 @@ export class ArticlePlayer extends LitElement {
       }
     };
     const more = (enough: () => boolean) => {
-      while (this.#readMore === more && !enough()) slice();
+      while (this.#readMore === more && !enough() && !scan.waiting) slice();
     };
     this.#readMore = more;
     slice();

@@ -140,6 +140,26 @@ interface Owner {
 export interface ReadOptions {
   /** More content not to read, a CSS selector; an invalid one is ignored. */
   readonly skip?: string;
+  /**
+   * Whether the HTML parser may still add to the tree (by default: the document is loading).
+   * While it may, `readingScan` reads no node the parser has not moved past.
+   */
+  readonly parsing?: () => boolean;
+}
+
+/** What the walk yields when it has caught up with the HTML parser. */
+const WAIT = Symbol('wait for the parser');
+/** A step of the walk: after an element (a place to stop), or at the parser. */
+type Step = typeof WAIT | undefined;
+
+/**
+ * Whether the parser has moved past `node`: something follows it (or one of its ancestors). The
+ * last node the parser made may still grow: a text node takes more characters, an element more
+ * children.
+ */
+function parsedPast(node: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode) if (at.nextSibling) return true;
+  return false;
 }
 
 /**
@@ -159,6 +179,8 @@ export function readingBlocks(root: Element, options: ReadOptions = {}): Reading
 export interface ReadingScan {
   /** Whether the whole tree has been read. */
   readonly done: boolean;
+  /** Whether the last `read` stopped where the HTML parser is: read again once it has gone on. */
+  readonly waiting: boolean;
   /**
    * Reads on until `stop()` returns true (asked after each element that owns text) or to the
    * end, and returns the blocks that became final since the last call, in document order.
@@ -170,14 +192,23 @@ export function readingScan(root: Element, options: ReadOptions = {}): ReadingSc
   const walk = readingWalk(root, options);
   let returned = 0;
   let done = false;
+  let waiting = false;
   return {
     get done() {
       return done;
     },
+    get waiting() {
+      return waiting;
+    },
     read(stop = () => false) {
+      waiting = false;
       while (!done) {
-        if (walk.steps.next().done === true) done = true;
-        else if (stop()) break;
+        const step = walk.steps.next();
+        if (step.done === true) done = true;
+        else if (step.value === WAIT) {
+          waiting = true;
+          break;
+        } else if (stop()) break;
       }
       const final = done ? walk.blocks.length : walk.finalCount();
       const fresh = walk.blocks.slice(returned, final);
@@ -189,6 +220,8 @@ export function readingScan(root: Element, options: ReadOptions = {}): ReadingSc
 
 function readingWalk(root: Element, options: ReadOptions) {
   const skip = validSelector(root, options.skip ?? '');
+  const page = root.ownerDocument;
+  const parsing = options.parsing ?? (() => page.readyState === 'loading');
   // Style sheets can hide content only where computed styles exist (`stylesApply`); elsewhere
   // (an inert document, or light DOM not yet slotted) the inline styles decide.
   const view = root.ownerDocument.defaultView;
@@ -250,8 +283,18 @@ function readingWalk(root: Element, options: ReadOptions) {
   };
 
   /** Reads the child nodes of `element` (the owner's element or an inline inside it). */
-  function* readChildren(element: Element, owner: Owner, context: Context): Generator<void> {
-    for (let node = element.firstChild; node; node = node.nextSibling) {
+  function* readChildren(element: Element, owner: Owner, context: Context): Generator<Step> {
+    let last: ChildNode | null = null;
+    for (;;) {
+      const node: ChildNode | null = last ? last.nextSibling : element.firstChild;
+      // A page still loading: the parser may add to its last text, or more children (an
+      // element it is still in is read as far as it has got, child by child).
+      if ((node === null || node.nodeType === 3) && parsing() && !parsedPast(node ?? element)) {
+        yield WAIT;
+        continue;
+      }
+      if (!node) return;
+      last = node;
       if (node.nodeType === 3) {
         if (!context.invisible) owner.pieces.push(node as Text);
         continue;
@@ -277,7 +320,7 @@ function readingWalk(root: Element, options: ReadOptions) {
     }
   }
 
-  function* readOwner(element: Element, context: Context): Generator<void> {
+  function* readOwner(element: Element, context: Context): Generator<Step> {
     const owner: Owner = { element, context, pieces: [], runs: 0, firstRun: -1, nested: false };
     const first = blocks.length;
     open.push(owner);

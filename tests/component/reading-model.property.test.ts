@@ -170,6 +170,83 @@ describe('the reading model (property)', () => {
   }
 });
 
+/**
+ * Copies `source`'s children into `target` the way the HTML parser adds them: in document order,
+ * each node when its start tag is read, a text node in two halves. Calls `between` after each
+ * addition.
+ */
+function stream(source: Node, target: Node, between: () => void): void {
+  for (let node = source.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      const half = Math.ceil(data.length / 2);
+      const copy = document.createTextNode(data.slice(0, half));
+      target.appendChild(copy);
+      between();
+      copy.appendData(data.slice(half));
+    } else {
+      const copy = node.cloneNode(false);
+      target.appendChild(copy);
+      between();
+      stream(node, copy, between);
+    }
+    between();
+  }
+}
+
+describe('the reading model, while the page is still arriving', () => {
+  it('reads nothing the parser may still add to, and in the end the same blocks as in one go', () => {
+    fc.assert(
+      fc.property(
+        fc.array(tree, { maxLength: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (trees, steps) => {
+          const whole = document.createElement('div');
+          build(trees, whole, { next: 0 }, true);
+          const root = document.createElement('div');
+          let parsing = true;
+          const scan = readingScan(root, { parsing: () => parsing });
+          const blocks: ReadingBlock[] = [];
+          const frozen: string[] = [];
+          const read = () => {
+            let step = 0;
+            for (const block of scan.read(() => ++step >= steps)) {
+              blocks.push(block);
+              // A block read while the parser is at work is whole: its text does not change.
+              frozen.push(block.text);
+            }
+          };
+          stream(whole, root, read);
+          expect(scan.done).to.equal(false);
+          parsing = false;
+          while (!scan.done) read();
+          expectSameBlocks(blocks, readingBlocks(root));
+          expect(blocks.map((block) => textMap(block.pieces).text)).to.deep.equal(frozen);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('waits for the parser at its last text, and goes on once it has moved past', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<h1>Title</h1><p>One two';
+    let parsing = true;
+    const scan = readingScan(root, { parsing: () => parsing });
+    expect(scan.read().map((block) => block.text)).to.deep.equal(['Title']);
+    expect(scan.waiting).to.equal(true);
+    (root.querySelector('p')!.firstChild as Text).appendData(' three.');
+    expect(scan.read()).to.deep.equal([]);
+    root.append(document.createElement('p'));
+    root.lastElementChild!.textContent = 'Four.';
+    expect(scan.read().map((block) => block.text)).to.deep.equal(['One two three.']);
+    parsing = false;
+    expect(scan.read().map((block) => block.text)).to.deep.equal(['Four.']);
+    expect(scan.done).to.equal(true);
+    expect(scan.waiting).to.equal(false);
+  });
+});
+
 describe('the reading model, a slice at a time', () => {
   it('reads the same blocks as in one go, for every slice size, on every corpus page (with its style sheets)', async () => {
     const pages = await loadCorpus();
