@@ -489,10 +489,13 @@ export class ArticlePlayer extends LitElement {
       // The next slice in a task of its own: the browser renders and takes input in between.
       // Caught up with the parser (a page still loading), look again a moment later.
       if (!done) {
-        next = this.#clock.setTimeout(() => {
-          next = undefined;
-          slice();
-        }, scan.waiting ? PARSER_POLL_MS : 0);
+        next = this.#clock.setTimeout(
+          () => {
+            next = undefined;
+            slice();
+          },
+          scan.waiting ? PARSER_POLL_MS : 0,
+        );
       } else {
         this.#readMore = null;
         // What the parser added while it was read is read: no reason to read it again.

@@ -14,6 +14,7 @@ import {
   type EngineBrowser,
 } from './support/engine-browser';
 import { url } from './support/env';
+import { readingIndexInPage as readingIndex } from './support/player';
 import type { SpeechLogEntry, SpeechLogType } from './support/speech';
 
 const ENGLISH = '/articles/tajikistan-kyrgyzstan-clashes/';
@@ -24,17 +25,6 @@ const PAUSE_SILENT_AFTER_MS = 500;
 const SILENCE_WINDOW_MS = 1_000;
 
 const of = (log: SpeechLogEntry[], type: SpeechLogType) => log.filter((e) => e.type === type);
-
-/** Index of the block with data-reading among the blocks the player reads, or -1 (in the page). */
-function readingIndex(): number {
-  const player = document.querySelector('article-player');
-  const reading = player?.querySelector('[data-reading]');
-  if (!player || !reading) return -1;
-  const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
-    (element) => !element.closest('[data-skip]'),
-  );
-  return blocks.indexOf(reading);
-}
 
 function playerState() {
   const player = document.querySelector('article-player');
