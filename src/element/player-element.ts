@@ -183,6 +183,8 @@ export class ArticlePlayer extends LitElement {
   #loadError: string | null = null;
   /** The shadow root came with the page (declarative shadow DOM, pre-rendered at build time). */
   #prerendered = false;
+  /** Until the live bar has been asked for (a pre-rendered root: see firstUpdated). */
+  #liveBar: Promise<void> | null = null;
 
   // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
@@ -306,17 +308,30 @@ export class ArticlePlayer extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The pre-rendered bar was kept as it is (see render): now the live one replaces it.
-    if (this.#prerendered) this.requestUpdate();
+    // The pre-rendered bar was kept as it is (see render): now the live one replaces it, in a
+    // task of its own. Its first render is the longest piece of the start (about 40 ms of the
+    // full player's), and the task that evaluated the page's script is long enough already.
+    if (this.#prerendered) {
+      this.#liveBar = new Promise((resolve) =>
+        this.#clock.setTimeout(() => {
+          this.#liveBar = null;
+          this.requestUpdate();
+          resolve();
+        }, 0),
+      );
+    }
     // The slot exists now: the article is read with the page's style sheets, once (the
     // slotchange that follows reports the same children; a pre-rendered slot fires none). An
     // empty one says there is nothing.
     if (!this.src) this.#readArticle();
   }
 
-  // The first update reads the article, which renders it again: done once that render is.
+  // The first update reads the article, which renders it again (and a pre-rendered root gets
+  // its live bar): done once that render is.
   protected override async getUpdateComplete(): Promise<boolean> {
-    return (await super.getUpdateComplete()) || super.getUpdateComplete();
+    const settled = await super.getUpdateComplete();
+    if (this.#liveBar) await this.#liveBar;
+    return (settled && !this.isUpdatePending) || super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
