@@ -533,7 +533,11 @@ export class ArticlePlayer extends LitElement {
       }
     };
     const more = (enough: () => boolean) => {
-      while (this.#readMore === more && !enough() && !scan.waiting) slice();
+      while (this.#readMore === more && !enough()) {
+        slice();
+        // Caught up with the parser: what is asked for has not arrived yet.
+        if (scan.waiting) break;
+      }
     };
     this.#readMore = more;
     slice();

@@ -141,8 +141,9 @@ export interface ReadOptions {
   /** More content not to read, a CSS selector; an invalid one is ignored. */
   readonly skip?: string;
   /**
-   * Whether the HTML parser may still add to the tree (by default: the document is loading).
-   * While it may, `readingScan` reads no node the parser has not moved past.
+   * Whether the HTML parser may still add to the tree (by default: the tree is in a document
+   * that is still loading). While it may, `readingScan` reads no node the parser has not moved
+   * past; `readingBlocks` reads the tree as it is.
    */
   readonly parsing?: () => boolean;
 }
@@ -167,7 +168,8 @@ function parsedPast(node: Node): boolean {
  * "inside a quote" and visibility carried down rather than looked up per element.
  */
 export function readingBlocks(root: Element, options: ReadOptions = {}): ReadingBlock[] {
-  return readingScan(root, options).read();
+  // In one go: the tree as it is now, whether or not the parser is still adding to it.
+  return readingScan(root, { parsing: () => false, ...options }).read();
 }
 
 /**
@@ -221,7 +223,8 @@ export function readingScan(root: Element, options: ReadOptions = {}): ReadingSc
 function readingWalk(root: Element, options: ReadOptions) {
   const skip = validSelector(root, options.skip ?? '');
   const page = root.ownerDocument;
-  const parsing = options.parsing ?? (() => page.readyState === 'loading');
+  // Only the page's parser adds to a tree: a detached one is whole.
+  const parsing = options.parsing ?? (() => page.readyState === 'loading' && root.isConnected);
   // Style sheets can hide content only where computed styles exist (`stylesApply`); elsewhere
   // (an inert document, or light DOM not yet slotted) the inline styles decide.
   const view = root.ownerDocument.defaultView;
