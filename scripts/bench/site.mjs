@@ -7,6 +7,7 @@
 //   /articles/bench-en-10000/       the article page template with 10,000 paragraphs, added to the
 //                                   service worker's precache (so that its second visit is served by it)
 
+import { readmeCss } from '../readme-snippet.mjs';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -88,14 +89,7 @@ ${body}
 
 const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></script>';
 /** README, "Reserve the player's box": what a publisher puts in the page's own style sheet. */
-const RESERVE_SNIPPET = `<style>
-article-player:not(:defined)::before {
-  content: '';
-  display: block;
-  height: var(--ap-bar-height, calc(44px + 1rem + 2px));
-  margin-block-end: 1rem;
-}
-</style>`;
+const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</style>`;
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** Builds the bench site from the snapshot; returns what it could set up. */

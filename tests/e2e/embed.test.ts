@@ -173,9 +173,10 @@ describe('<article-player> embedded in a publisher’s page on another origin', 
     await ready(browser.page, '#story');
     await browser.page.click('#story button.play');
     await waitForSpeech(browser.page, { type: 'start', text: 'Rivers rise in spring' }, 30_000);
-    // A second of sound, to compare with the silence after the removal.
+    // The sound of the first utterance, until the next one starts, to compare with the silence
+    // after the removal.
     const speaking = await startRecording();
-    await browser.page.waitForTimeout(1000);
+    await waitForSpeech(browser.page, { type: 'start', count: 2 }, 30_000);
     expect((await speaking.stop()).rms).toBeGreaterThan(SILENCE_RMS);
 
     const removedAt = await browser.page.evaluate(() => {

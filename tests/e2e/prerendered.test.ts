@@ -4,6 +4,7 @@
 // so that the text is painted long before the player starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml, generateArticle } from '../../scripts/generate-articles.mjs';
+import { readmeCss } from '../../scripts/readme-snippet.mjs';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
 import { installSpeechLog, waitForSpeech } from './support/speech';
@@ -15,14 +16,7 @@ const EMBED = (paragraphs: number) => `/embed-reserved-test-${String(paragraphs)
 const SCRIPT_DELAY_MS = 1500;
 
 /** The README's snippet (the embed section, "Reserve the player's box"), as a publisher copies it. */
-const RESERVE_SNIPPET = `<style>
-  article-player:not(:defined)::before {
-    content: '';
-    display: block;
-    height: var(--ap-bar-height, calc(44px + 1rem + 2px));
-    margin-block-end: 1rem;
-  }
-</style>`;
+const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</style>`;
 
 interface Watch {
   cls: number;
@@ -130,11 +124,13 @@ ${articleHtml(generateArticle('en', paragraphs))}
     const { page } = browser;
     await page.goto(`${url(path)}?voices-later`, { timeout: 60_000 });
     await page.locator('article-player button.play:enabled').waitFor({ timeout: 60_000 });
-    await page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500))),
-        ),
+    // Thirty frames more with the live bar: a late shift would be among them.
+    const frames = await page.evaluate(
+      () => (window as unknown as { __watch: { frames: number } }).__watch.frames,
+    );
+    await page.waitForFunction(
+      (seen) => (window as unknown as { __watch: { frames: number } }).__watch.frames >= seen + 30,
+      frames,
     );
     return page.evaluate(() => {
       const watch = (window as unknown as { __watch: Record<string, unknown> }).__watch;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
+import { readingIndex } from './support/player';
 import { appStatus, waitForServiceWorker, silenceSpeech } from './support/pwa';
 import { installSpeechLog, speechLog, waitForSpeech, waitForVoices } from './support/speech';
 
@@ -33,19 +34,6 @@ async function buildVersion(outDir: string, version: string): Promise<void> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   if (code !== 0) throw new Error(`vite build of ${version} failed (${String(code)}):\n${output}`);
-}
-
-/** Index of the block being read (data-reading) among the player's blocks, or -1. */
-function readingIndex(browser: LaunchedBrowser): Promise<number> {
-  return browser.page.evaluate(() => {
-    const player = document.querySelector('article-player');
-    const reading = player?.querySelector('[data-reading]');
-    if (!player || !reading) return -1;
-    const blocks = [...player.querySelectorAll('h1, h2, h3, p, li, blockquote')].filter(
-      (element) => !element.closest('[data-skip]'),
-    );
-    return blocks.indexOf(reading);
-  });
 }
 
 function blockText(browser: LaunchedBrowser, index: number): Promise<string> {
@@ -122,7 +110,7 @@ describe('a new version of the app', () => {
     expect(await page.locator('[data-app-version]').innerText()).toBe(v1Footer);
 
     // Accept: the page reloads into version 2 at the same paragraph.
-    const block = await readingIndex(browser);
+    const block = await readingIndex(browser.page);
     expect(block).toBeGreaterThanOrEqual(0);
     const text = await blockText(browser, block);
     await page.click('.update-button');
@@ -146,6 +134,6 @@ describe('a new version of the app', () => {
     const log = await waitForSpeech(page, { type: 'start', count: startsBefore + 1 }, 20_000);
     const resumed = log.filter((entry) => entry.type === 'start')[startsBefore]!;
     expect(text).toContain(resumed.text.trim());
-    expect(await readingIndex(browser)).toBe(block);
+    expect(await readingIndex(browser.page)).toBe(block);
   });
 });

@@ -30,39 +30,53 @@ function startPreview(): { child: ChildProcess; output: () => string } {
   return { child, output: () => output };
 }
 
+/**
+ * Resolves once our `vite preview` says it listens (another process may hold the port: its
+ * answer is not trusted) and answers; rejects if it exits first or takes over `timeoutMs`.
+ */
 async function waitUntilAnswering(
   child: ChildProcess,
   output: () => string,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = null;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `vite preview exited (${String(child.exitCode ?? child.signalCode)}) before answering ` +
-          `(is port ${String(PORT)} taken? set AP_E2E_PORT):\n${output()}`,
+  const listening = new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!stripVTControlCharacters(output()).includes(`${BASE_URL}/`)) return;
+      done();
+      resolve();
+    };
+    const exited = (): void => {
+      done();
+      reject(
+        new Error(
+          `vite preview exited (${String(child.exitCode ?? child.signalCode)}) before answering ` +
+            `(is port ${String(PORT)} taken? set AP_E2E_PORT):\n${output()}`,
+        ),
       );
-    }
-    // Only trust an answer once our server says it listens: another process may hold the port.
-    if (!stripVTControlCharacters(output()).includes(`${BASE_URL}/`)) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      continue;
-    }
-    try {
-      const response = await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-      lastError = new Error(`HTTP ${String(response.status)}`);
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`vite preview did not listen within ${String(timeoutMs)} ms:\n${output()}`));
+    }, timeoutMs);
+    const done = (): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.stderr?.off('data', check);
+      child.off('exit', exited);
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.once('exit', exited);
+    check();
+  });
+  await listening;
+  const response = await fetch(`${BASE_URL}/`, { signal: AbortSignal.timeout(timeoutMs) });
+  await response.arrayBuffer();
+  if (response.status >= 500) {
+    throw new Error(
+      `vite preview answered HTTP ${String(response.status)} at ${BASE_URL}/:\n${output()}`,
+    );
   }
-  throw new Error(
-    `vite preview did not answer at ${BASE_URL}/ within ${String(timeoutMs)} ms ` +
-      `(${String(lastError)}):\n${output()}`,
-  );
 }
 
 async function stopPreview(child: ChildProcess): Promise<void> {

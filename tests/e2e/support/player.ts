@@ -9,7 +9,7 @@ export function readingIndexInPage(): number {
   const player = document.querySelector('article-player');
   const reading = player?.querySelector('[data-reading]');
   if (!player || !reading) return -1;
-  const blocks = [...player.querySelectorAll('h1, p, li, blockquote')].filter(
+  const blocks = [...player.querySelectorAll('h1, h2, h3, p, li, blockquote')].filter(
     (element) => !element.closest('[data-skip]'),
   );
   return blocks.indexOf(reading);

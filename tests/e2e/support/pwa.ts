@@ -1,5 +1,6 @@
 // Helpers for the PWA tests: waiting for the service worker, reading the precache, the catalog.
 import type { Page } from 'playwright-core';
+import { recordSink, SILENCE_RMS } from './audio';
 
 export interface CatalogEntry {
   slug: string;
@@ -85,11 +86,14 @@ export async function silenceSpeech(page: Page): Promise<void> {
     .evaluate(async () => {
       await document.querySelector('article-player')?.stop();
       speechSynthesis.cancel();
-      const deadline = performance.now() + 3_000;
-      while (speechSynthesis.speaking && performance.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
     })
     .catch(() => undefined);
-  await page.waitForTimeout(500);
+  await page
+    .waitForFunction(() => !speechSynthesis.speaking, undefined, { timeout: 3_000 })
+    .catch(() => undefined);
+  // What speech-dispatcher had already sent on is still heard for a moment: until the sink is
+  // silent (in short windows, 5 s at most).
+  for (let tries = 0; tries < 15; tries++) {
+    if ((await recordSink(300)).rms < SILENCE_RMS) break;
+  }
 }
