@@ -57,7 +57,7 @@ export const progress: PlayerFeature = {
       render(place) {
         const { total, position, blocked } = bar();
         if (place !== 'controls' || total <= 1) return nothing;
-        const pending = complete === null || complete !== playback.article;
+        const pending = complete !== playback.article;
         return html`<div class=${pending ? 'progress pending' : 'progress'} part="progress">
           <input
             type="range"
