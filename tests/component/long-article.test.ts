@@ -140,6 +140,14 @@ class BusyClock extends ManualClock {
   }
 }
 
+/** A clock each look at which takes longer than a slice of reading. */
+class SliceClock extends ManualClock {
+  override now(): number {
+    this.time += 10;
+    return this.time;
+  }
+}
+
 /** The blocks of `article(count)`, as spoken. */
 function articleTexts(count: number): string[] {
   return [
@@ -210,6 +218,26 @@ describe('<article-player> while it is still reading a long article (400 paragra
     ]);
     expect(getComputedStyle(box.querySelector('input')!).visibility).to.equal('visible');
     expect(box.querySelector('input')!.max).to.equal('400');
+  });
+
+  it('has the position slider’s box from the start when the first slice read one block only', async () => {
+    // Each look at the clock takes a whole slice: a slice reads one block (a slow phone, or a
+    // busy one: the app's pages showed the box appear a slice later, a layout shift).
+    const clock = new SliceClock();
+    const { player } = await mountPlayer({ clock, markup: article(400) });
+    expect(player.shadowRoot!.querySelector('[part~="play"]')!.hasAttribute('disabled')).to.equal(
+      false,
+    );
+    const box = part(player, 'progress');
+    expect(box.classList.contains('pending')).to.equal(true);
+    const before = box.getBoundingClientRect();
+    expect(before.height).to.be.above(0);
+    for (let slices = 0; slices < 3; slices++) {
+      clock.advance(1);
+      await player.updateComplete;
+    }
+    const after = part(player, 'progress').getBoundingClientRect();
+    expect([after.y, after.height]).to.deep.equal([before.y, before.height]);
   });
 
   it('reads a paragraph tapped further than it has read yet, and seeks there', async () => {

@@ -56,13 +56,15 @@ export const progress: PlayerFeature = {
     return {
       render(place) {
         const { total, position, blocked } = bar();
-        if (place !== 'controls' || total <= 1) return nothing;
         const pending = complete !== playback.article;
+        // While the article is still being read, its box is there even when the first slice read
+        // a single block: the rest would add it, and move what follows.
+        if (place !== 'controls' || (total <= 1 && !pending)) return nothing;
         return html`<div class=${pending ? 'progress pending' : 'progress'} part="progress">
           <input
             type="range"
             min="0"
-            max=${total - 1}
+            max=${Math.max(0, total - 1)}
             .value=${String(position.block)}
             aria-label=${strings.position}
             aria-valuetext=${strings.paragraphOf(position.block + 1, total)}
