@@ -42,13 +42,19 @@ describe('choosing a voice, with real speech', () => {
     await page.goto(url(SEED));
     await waitForVoices(page, 'en');
     await page.click('article-player [part~="settings"]');
-    const groups = await page.$$eval('article-player select[part~="voice"] optgroup', (all) =>
-      all.map((group) => ({
-        label: group.getAttribute('label'),
-        count: group.querySelectorAll('option').length,
-      })),
-    );
-    expect(groups[0]).toEqual({ label: 'English — United States', count: 2 });
+    const voiceGroups = () =>
+      page.$$eval('article-player select[part~="voice"] optgroup', (all) =>
+        all.map((group) => ({
+          label: group.getAttribute('label'),
+          count: group.querySelectorAll('option').length,
+        })),
+      );
+    // The player takes the voice list once it has stopped changing (Firefox sends it in
+    // batches), a moment after the page first sees it: the picker fills in then.
+    await expect
+      .poll(async () => (await voiceGroups())[0], { timeout: 10_000 })
+      .toEqual({ label: 'English — United States', count: 2 });
+    const groups = await voiceGroups();
     expect(groups.at(-1)?.label).toBe('Novelty and effect voices');
     expect(groups.at(-1)?.count).toBeGreaterThan(700);
     await page.click('article-player [part~="close"]');
