@@ -308,22 +308,30 @@ export class ArticlePlayer extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The pre-rendered bar was kept as it is (see render): now the live one replaces it, in a
-    // task of its own. Its first render is the longest piece of the start (about 40 ms of the
-    // full player's), and the task that evaluated the page's script is long enough already.
-    if (this.#prerendered) {
-      this.#liveBar = new Promise((resolve) =>
+    // The slot exists now: the article is read with the page's style sheets, once (the
+    // slotchange that follows reports the same children; a pre-rendered slot fires none). An
+    // empty one says there is nothing.
+    const read = () => {
+      if (!this.src && !this.#readMore && !this.#playback.article) this.#readArticle();
+    };
+    if (!this.#prerendered) {
+      read();
+      return;
+    }
+    // The page shows the article and the pre-rendered bar already (see render): the article is
+    // read, then the live bar replaces the kept one, each in a task of its own. In the task
+    // that upgraded the element they made one long task of the page's start (about 50 ms here,
+    // four times that on a phone), and a tap waits for a long task to end.
+    this.#liveBar = new Promise((resolve) =>
+      this.#clock.setTimeout(() => {
+        read();
         this.#clock.setTimeout(() => {
           this.#liveBar = null;
           this.requestUpdate();
           resolve();
-        }, 0),
-      );
-    }
-    // The slot exists now: the article is read with the page's style sheets, once (the
-    // slotchange that follows reports the same children; a pre-rendered slot fires none). An
-    // empty one says there is nothing.
-    if (!this.src) this.#readArticle();
+        }, 0);
+      }, 0),
+    );
   }
 
   // The first update reads the article, which renders it again (and a pre-rendered root gets
