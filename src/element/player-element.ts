@@ -52,6 +52,11 @@ const READ_SLICE_MS = 5;
 /** While the page is still loading, how often to look whether the parser has added more. */
 const PARSER_POLL_MS = 20;
 
+/** Resolves in a task of its own: the browser renders and takes input before it. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
 
@@ -181,10 +186,17 @@ export class ArticlePlayer extends LitElement {
   /** Loading `src`, and why it failed: shown in the status line. */
   #loading = false;
   #loadError: string | null = null;
+  /**
+   * It was in the page before its tag was defined (the page's start), not made by a script (a
+   * tap may have made it, and must be able to speak at once).
+   */
+  readonly #upgraded = this.isConnected;
   /** The shadow root came with the page (declarative shadow DOM, pre-rendered at build time). */
   #prerendered = false;
-  /** Until the live bar has been asked for (a pre-rendered root: see firstUpdated). */
-  #liveBar: Promise<void> | null = null;
+  /** Until the live bar replaces the build's (a pre-rendered root: see render). */
+  #keepPrerenderedBar = false;
+  /** Until the first read and the live bar are done (see firstUpdated). */
+  #starting: Promise<void> | null = null;
 
   // The browser calls it with no argument (the default engine and clock); tests pass fakes.
   // eslint-disable-next-line wc/no-constructor-params
@@ -304,41 +316,39 @@ export class ArticlePlayer extends LitElement {
     // Lit's hydration support (@lit-labs/ssr-client, loaded by the app) keeps a declarative shadow
     // root; without it, attachShadow empties one.
     this.#prerendered = root.hasChildNodes();
+    this.#keepPrerenderedBar = this.#prerendered;
     return root;
   }
 
   protected override firstUpdated(): void {
-    // The slot exists now: the article is read with the page's style sheets, once (the
-    // slotchange that follows reports the same children; a pre-rendered slot fires none). An
-    // empty one says there is nothing.
-    const read = () => {
-      if (!this.src && !this.#readMore && !this.#playback.article) this.#readArticle();
-    };
-    if (!this.#prerendered) {
-      read();
+    // The slot exists now: the article is read with the page's style sheets, once (a slotchange
+    // before that read is left to it; a pre-rendered slot fires none). An empty one says there
+    // is nothing. A player a script made reads at once: the tap that made it may speak.
+    if (!this.#upgraded) {
+      this.#readIfUnread();
       return;
     }
-    // The page shows the article and the pre-rendered bar already (see render): the article is
-    // read, then the live bar replaces the kept one, each in a task of its own. In the task
-    // that upgraded the element they made one long task of the page's start (about 50 ms here,
-    // four times that on a phone), and a tap waits for a long task to end.
-    this.#liveBar = new Promise((resolve) =>
-      this.#clock.setTimeout(() => {
-        read();
-        this.#clock.setTimeout(() => {
-          this.#liveBar = null;
-          this.requestUpdate();
-          resolve();
-        }, 0);
-      }, 0),
-    );
+    // At the page's start, the upgrade, the first read and a pre-rendered root's live bar (it
+    // keeps the build's bar until then: see render) each take a task of their own. In one they
+    // made one long task (about 50 ms here, four times that on a phone), and a tap waits for a
+    // long task to end.
+    this.#starting = (async () => {
+      await nextTask();
+      this.#readIfUnread();
+      if (this.#prerendered) {
+        await nextTask();
+        this.#keepPrerenderedBar = false;
+        this.requestUpdate();
+      }
+      this.#starting = null;
+    })();
   }
 
-  // The first update reads the article, which renders it again (and a pre-rendered root gets
-  // its live bar): done once that render is.
+  // The first update starts the first read and the live bar, each of which renders again:
+  // done once those renders are.
   protected override async getUpdateComplete(): Promise<boolean> {
     const settled = await super.getUpdateComplete();
-    if (this.#liveBar) await this.#liveBar;
+    if (this.#starting) await this.#starting;
     return (settled && !this.isUpdatePending) || super.getUpdateComplete();
   }
 
@@ -353,6 +363,7 @@ export class ArticlePlayer extends LitElement {
   /** Starts or resumes reading. Resolves once playing (or failed to). */
   async play(): Promise<void> {
     // Synchronous up to speak(): iOS drops a speak() that comes after an await.
+    this.#readIfUnread();
     this.#playback.dispatch({ type: 'play' });
     await this.updateComplete;
   }
@@ -372,6 +383,7 @@ export class ArticlePlayer extends LitElement {
 
   /** Reads the next block (or waits there, when paused). */
   async next(): Promise<void> {
+    this.#readIfUnread();
     const { block } = this.#playback.state.position;
     this.#readMore?.(() => block + 1 < this.#blockSources.length);
     this.#playback.dispatch({ type: 'next' });
@@ -386,6 +398,7 @@ export class ArticlePlayer extends LitElement {
 
   /** Moves to block `index` (zero-based), keeping the status: reading continues from there. */
   async seek(index: number): Promise<void> {
+    this.#readIfUnread();
     this.#readMore?.(() => index < this.#blockSources.length);
     this.#playback.dispatch({ type: 'seek', position: { block: index, offset: 0 } });
     await this.updateComplete;
@@ -398,6 +411,7 @@ export class ArticlePlayer extends LitElement {
     if (target.closest(INTERACTIVE)) return;
     // Selecting text is reading, not a request to jump.
     if (!(window.getSelection()?.isCollapsed ?? true)) return;
+    this.#readIfUnread();
     const at = () => blockIndexAt(this.#blockSources, this, target, event.clientX, event.clientY);
     this.#readMore?.(() => at() >= 0);
     const block = at();
@@ -423,6 +437,8 @@ export class ArticlePlayer extends LitElement {
   };
 
   readonly #onSlotChange = () => {
+    // The first read is about to see these children.
+    if (this.#starting) return;
     // Children the parser is adding are read as they come, by the read under way.
     if (this.#readMore && document.readyState === 'loading') return;
     // The first slotchange reports the children that firstUpdated has already read: reading
@@ -549,6 +565,13 @@ export class ArticlePlayer extends LitElement {
     };
     this.#readMore = more;
     slice();
+  }
+
+  /** The first read, now rather than in its task (firstUpdated), for a request that needs it. */
+  #readIfUnread(): void {
+    if (this.hasUpdated && !this.src && !this.#readMore && !this.#playback.article) {
+      this.#readArticle();
+    }
   }
 
   #newArticle(lang: string, blocks: Block[]): Article {
@@ -722,10 +745,10 @@ export class ArticlePlayer extends LitElement {
 
   protected override render() {
     // A pre-rendered shadow root is taken over, not attached anew: attaching one lays the whole
-    // article out again. Its first update hydrates the slot alone and keeps the bar (and what
-    // follows the article) as the build rendered them; the next update renders the live ones in
-    // their place, so that nothing the browser knows better can mismatch them.
-    const keep = this.#prerendered && !this.hasUpdated;
+    // article out again. Its updates hydrate the slot alone and keep the bar (and what follows
+    // the article) as the build rendered them until the live ones replace them (firstUpdated),
+    // so that nothing the browser knows better can mismatch them.
+    const keep = this.#keepPrerenderedBar;
     return html`
       ${keep ? noChange : this.#renderBar()}
       <slot @slotchange=${this.#onSlotChange}></slot>

@@ -133,6 +133,54 @@ describe('<article-player> at load', () => {
   });
 });
 
+describe('<article-player> in the page before its tag is defined (the page’s start)', () => {
+  let defined = 0;
+  /** Markup of a player under a tag of its own, then the tag defined: the player is upgraded. */
+  function upgrade(engine: FakeSpeechEngine): FullArticlePlayer {
+    const tag = `ap-upgraded-${String(++defined)}`;
+    const host = document.createElement('div');
+    host.innerHTML = `<${tag} lang="en">${article(3)}</${tag}>`;
+    document.body.append(host);
+    customElements.define(
+      tag,
+      class extends FullArticlePlayer {
+        constructor() {
+          super(engine);
+        }
+      },
+    );
+    return host.firstElementChild as FullArticlePlayer;
+  }
+
+  /** Microtasks only (no task): the upgrade's first update. */
+  async function firstUpdate(player: FullArticlePlayer): Promise<void> {
+    for (let i = 0; i < 20 && !player.hasUpdated; i++) await Promise.resolve();
+    expect(player.hasUpdated).to.equal(true);
+  }
+
+  afterEach(() => {
+    for (const player of document.querySelectorAll('body > div > [lang]'))
+      player.parentElement!.remove();
+  });
+
+  it('reads its article in a task after its first update, and then enables Play', async () => {
+    const player = upgrade(new FakeSpeechEngine());
+    await firstUpdate(player);
+    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
+    expect(play.disabled, 'read in the task of the upgrade').to.equal(true);
+    await player.updateComplete;
+    expect(play.disabled).to.equal(false);
+  });
+
+  it('reads it at once for a play() that comes before that task', async () => {
+    const engine = new FakeSpeechEngine();
+    const player = upgrade(engine);
+    await firstUpdate(player);
+    await player.play();
+    expect(engine.current?.request.text).to.equal('A long article');
+  });
+});
+
 /** Time goes on by 1 ms each time the player reads it: its slices of reading end after a few elements. */
 class BusyClock extends ManualClock {
   override now(): number {
