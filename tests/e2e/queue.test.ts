@@ -71,15 +71,6 @@ describe('Up next, with real speech', () => {
     browser = await launchBrowser();
     await installSpeechLog(browser.context);
     await browser.context.addInitScript({ content: INIT });
-  });
-
-  afterAll(async () => {
-    await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
-    await browser.context.setOffline(false);
-    await browser.close();
-  });
-
-  it('adds two articles to Up next; Move down by keyboard keeps the focus; no axe violations', async () => {
     const { page } = browser;
     await page.goto(url('/'));
     await waitForServiceWorker(page);
@@ -91,6 +82,41 @@ describe('Up next, with real speech', () => {
         new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).pathname,
       ]);
     }
+  });
+
+  /** The home page with an empty Up next (each test starts from its own). */
+  async function homeWithEmptyQueue(): Promise<void> {
+    const { page } = browser;
+    await browser.context.setOffline(false);
+    await page.goto(url('/'));
+    // The queue as stored is shown (its buttons say whether they can act) before it is cleared.
+    const clear = page.locator('[data-clear-queue][aria-disabled]');
+    await clear.waitFor({ state: 'attached' });
+    if ((await clear.getAttribute('aria-disabled')) !== 'true') await clear.click();
+    await expect.poll(() => page.locator('[data-queue-list] > li').count()).toBe(0);
+  }
+
+  /** The home page with the first two articles in Up next, in order. */
+  async function homeWithBothQueued(): Promise<void> {
+    const { page } = browser;
+    await homeWithEmptyQueue();
+    for (const [title] of articles) {
+      await page.getByRole('button', { name: `Add to Up next: ${title}` }).click();
+    }
+    await expect
+      .poll(() => page.locator('[data-queue-list] > li .queue-title').allInnerTexts())
+      .toEqual(articles.map(([title]) => title));
+  }
+
+  afterAll(async () => {
+    await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+    await browser.context.setOffline(false);
+    await browser.close();
+  });
+
+  it('adds two articles to Up next; Move down by keyboard keeps the focus; no axe violations', async () => {
+    const { page } = browser;
+    await homeWithEmptyQueue();
     const [[first], [second]] = articles as [[string, string], [string, string]];
     await page.getByRole('button', { name: `Add to Up next: ${first}` }).click();
     await expect
@@ -133,6 +159,7 @@ describe('Up next, with real speech', () => {
       [string, string],
       [string, string],
     ];
+    await homeWithBothQueued();
     // Ready: the player is loaded and the first article fetched, so the tap itself speaks.
     await page.locator('[data-play-all][data-ready]').waitFor();
     await page.getByRole('button', { name: 'Play all' }).click();
@@ -202,7 +229,7 @@ describe('Up next, with real speech', () => {
   it('nexttrack on the lock screen goes to the next article of the queue', async () => {
     const { page } = browser;
     const [[first], [second, secondUrl]] = articles as [[string, string], [string, string]];
-    await page.goto(url('/'));
+    await homeWithBothQueued();
     await page.evaluate(() => window.__speechLog?.splice(0));
     await page.locator('[data-play-all][data-ready]').waitFor();
     await page.getByRole('button', { name: 'Play all' }).click();
@@ -226,7 +253,30 @@ describe('Up next, with real speech', () => {
 
   it('shows what was heard in the library after a reload, offline', async () => {
     const { page } = browser;
-    const [[first], [second]] = articles as [[string, string], [string, string]];
+    const [[first, firstUrl], [second, secondUrl]] = articles as [
+      [string, string],
+      [string, string],
+    ];
+    // Heard: the first to its end (its last block, fast), the second into its third block.
+    await page.goto(url(firstUrl));
+    await page.locator('article-player select[part="speed"]').selectOption('3');
+    await page.click('article-player button.play');
+    await waitForSpeech(page, { type: 'start' }, 30_000);
+    await seekToLastBlock(browser);
+    await expect.poll(() => playerStatus(page), { timeout: 60_000 }).toBe('ended');
+    await page.goto(url(secondUrl));
+    await page.evaluate(() => {
+      (window as unknown as TestWindow).__paragraph = null;
+    });
+    await page.click('article-player button.play');
+    await page.waitForFunction(
+      () => ((window as unknown as TestWindow).__paragraph?.index ?? 0) >= 2,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => document.querySelector('article-player')?.pause());
+    await expect.poll(() => playerStatus(page)).toBe('paused');
+    await homeWithBothQueued();
     // A damaged record beside the good ones: ignored on its own, nothing else lost.
     await page.goto(url('/'));
     const third = page.locator('.library .article-card h3 a').nth(2);
@@ -275,7 +325,7 @@ describe('Up next, with real speech', () => {
   it('plays a saved text from Up next in the same page, and skips one deleted meanwhile', async () => {
     const { page } = browser;
     const [[first, firstUrl]] = articles as [[string, string], [string, string]];
-    await browser.context.setOffline(false);
+    await homeWithEmptyQueue();
     const save = async (title: string, text: string) => {
       await page.goto(url('/listen/'));
       await page.getByLabel('Title (optional)').fill(title);
@@ -287,7 +337,6 @@ describe('Up next, with real speech', () => {
     const oneId = await save('Saved one', 'A short saved text.');
     const twoId = await save('Saved two', 'Another saved text.');
     await page.goto(url('/'));
-    await page.getByRole('button', { name: 'Clear Up next' }).click();
     for (const title of ['Saved one', 'Saved two', first]) {
       await page.getByRole('button', { name: `Add to Up next: ${title}` }).click();
     }
