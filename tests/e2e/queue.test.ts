@@ -84,22 +84,35 @@ describe('Up next, with real speech', () => {
     }
   });
 
-  /** The home page with an empty Up next (each test starts from its own). */
+  /**
+   * The home page as on a first visit, but for the service worker: nothing heard, queued, saved
+   * or set (each test starts from its own state, whatever ran before it).
+   */
   async function homeWithEmptyQueue(): Promise<void> {
     const { page } = browser;
     await browser.context.setOffline(false);
+    await page.goto('about:blank');
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(url('/')).origin,
+      storageTypes: 'indexeddb,local_storage',
+    });
+    await cdp.detach();
     await page.goto(url('/'));
-    // The queue as stored is shown (its buttons say whether they can act) before it is cleared.
-    const clear = page.locator('[data-clear-queue][aria-disabled]');
-    await clear.waitFor({ state: 'attached' });
-    if ((await clear.getAttribute('aria-disabled')) !== 'true') await clear.click();
-    await expect.poll(() => page.locator('[data-queue-list] > li').count()).toBe(0);
+    await page.locator('[data-clear-queue][aria-disabled="true"]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-queue-list] > li').count()).toBe(0);
   }
 
   /** The home page with the first two articles in Up next, in order. */
   async function homeWithBothQueued(): Promise<void> {
-    const { page } = browser;
     await homeWithEmptyQueue();
+    await queueBoth();
+  }
+
+  /** Adds the first two articles to Up next on the home page. */
+  async function queueBoth(): Promise<void> {
+    const { page } = browser;
+    await page.goto(url('/'));
     for (const [title] of articles) {
       await page.getByRole('button', { name: `Add to Up next: ${title}` }).click();
     }
@@ -258,6 +271,7 @@ describe('Up next, with real speech', () => {
       [string, string],
     ];
     // Heard: the first to its end (its last block, fast), the second into its third block.
+    await homeWithEmptyQueue();
     await page.goto(url(firstUrl));
     await page.locator('article-player select[part="speed"]').selectOption('3');
     await page.click('article-player button.play');
@@ -276,7 +290,7 @@ describe('Up next, with real speech', () => {
     );
     await page.evaluate(() => document.querySelector('article-player')?.pause());
     await expect.poll(() => playerStatus(page)).toBe('paused');
-    await homeWithBothQueued();
+    await queueBoth();
     // A damaged record beside the good ones: ignored on its own, nothing else lost.
     await page.goto(url('/'));
     const third = page.locator('.library .article-card h3 a').nth(2);
