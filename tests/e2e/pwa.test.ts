@@ -1,6 +1,6 @@
 // The app offline and installable: real Chromium, the built app (vite preview), its service worker.
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SILENCE_RMS, startRecording } from './support/audio';
 import { axeScan, formatViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -28,8 +28,17 @@ describe('the app offline, after a first visit', () => {
     articles = new Map();
     for (const entry of catalog)
       articles.set(entry.url, await getJson<ArticleJson>(url(`${entry.url}article.json`)));
+    // The first visit, online; every test after it is offline (each test of its own: the
+    // first visit's test has a browser of its own).
     browser = await launchBrowser();
     await installSpeechLog(browser.context);
+    await browser.page.goto(url('/'));
+    await waitForServiceWorker(browser.page);
+    await vi.waitFor(
+      async () => expect(await appStatus(browser.page)).toMatch(/Ready to work offline/u),
+      { timeout: 30_000, interval: 100 },
+    );
+    await browser.context.setOffline(true);
   });
 
   afterAll(async () => {
@@ -39,7 +48,15 @@ describe('the app offline, after a first visit', () => {
   });
 
   it('saves itself for offline use on the first visit and says so', async () => {
-    const { page } = browser;
+    const firstVisit = await launchBrowser();
+    try {
+      await savesItselfOnTheFirstVisit(firstVisit);
+    } finally {
+      await firstVisit.close();
+    }
+  });
+
+  async function savesItselfOnTheFirstVisit({ page }: LaunchedBrowser): Promise<void> {
     await page.goto(url('/'));
     await waitForServiceWorker(page);
     const { urls, bytes } = await cachedEntries(page);
@@ -80,12 +97,11 @@ describe('the app offline, after a first visit', () => {
       );
       expect(await badge.innerText()).toContain('Available offline');
     }
-  });
+  }
 
   it('loads the home page offline from the service worker, and shows that it is offline', async () => {
     const { page } = browser;
-    await browser.context.setOffline(true);
-    const response = await page.reload();
+    const response = await page.goto(url('/'));
     expect(response?.fromServiceWorker()).toBe(true);
     expect(await page.locator('h1').innerText()).toBe('Listen to articles');
     for (const entry of catalog) {
@@ -176,6 +192,8 @@ describe('installing the app', () => {
   beforeAll(async () => {
     // Headless Chromium offers installation (beforeinstallprompt) only without the engagement checks.
     browser = await launchBrowser({ args: ['--bypass-app-banner-engagement-checks'] });
+    await browser.page.goto(url('/'));
+    await waitForServiceWorker(browser.page);
   });
 
   afterAll(async () => {
@@ -184,8 +202,6 @@ describe('installing the app', () => {
 
   it('is installable: no installability errors over the DevTools protocol', async () => {
     const { page } = browser;
-    await page.goto(url('/'));
-    await waitForServiceWorker(page);
     const cdp = await page.context().newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];
