@@ -74,14 +74,9 @@ for (const engine of engines()) {
       }
     };
 
-    beforeAll(async () => {
-      browser = await launchEngine(engine);
-      launched = true;
-      measured.push(browser.version);
-      const caret = await browser.evaluate(() =>
-        ['caretPositionFromPoint', 'caretRangeFromPoint'].filter((name) => name in document),
-      );
-      measured.push(`caret API ${caret.join(' + ') || 'none'}`);
+    /** The English article, freshly loaded, its speech observed (each test from its own page). */
+    const openEnglish = async () => {
+      await browser.evaluate(() => document.querySelector('article-player')?.stop());
       await browser.goto(url(ENGLISH));
       await observeSpeech(browser);
       await waitFor(
@@ -91,6 +86,23 @@ for (const engine of engines()) {
           ),
         'Play button',
       );
+    };
+
+    /** The English article, reading: its first utterance has started. */
+    const reading = async () => {
+      await openEnglish();
+      await browser.clickInPlayer('[part~="play"]');
+      await waitForLog('start', 0);
+    };
+
+    beforeAll(async () => {
+      browser = await launchEngine(engine);
+      launched = true;
+      measured.push(browser.version);
+      const caret = await browser.evaluate(() =>
+        ['caretPositionFromPoint', 'caretRangeFromPoint'].filter((name) => name in document),
+      );
+      measured.push(`caret API ${caret.join(' + ') || 'none'}`);
     });
 
     afterAll(async () => {
@@ -103,6 +115,7 @@ for (const engine of engines()) {
     });
 
     it('reads the first three blocks in order, with sound', { timeout: 120_000 }, async () => {
+      await openEnglish();
       const recording = await startRecording();
       let stats: SoundStats;
       const seen: number[] = [];
@@ -160,8 +173,9 @@ for (const engine of engines()) {
 
     it(
       'Pause is silent within half a second, and speaks nothing more',
-      { timeout: 30_000 },
+      { timeout: 60_000 },
       async () => {
+        await reading();
         const before = await pageSpeechLog(browser);
         await browser.clickInPlayer('[part~="play"]');
         const clickedAt = Date.now();
@@ -192,7 +206,14 @@ for (const engine of engines()) {
       },
     );
 
-    it('Play continues from the block where it paused', { timeout: 30_000 }, async () => {
+    it('Play continues from the block where it paused', { timeout: 60_000 }, async () => {
+      await reading();
+      await browser.clickInPlayer('[part~="play"]');
+      await waitFor(
+        () => document.querySelector('article-player')?.status === 'paused',
+        'paused status',
+        5_000,
+      );
       const pausedAt = await browser.evaluate(readingIndex);
       const pausedText = await browser.evaluate(
         () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
@@ -206,7 +227,8 @@ for (const engine of engines()) {
       expect((await browser.evaluate(playerState)).status).toBe('playing');
     });
 
-    it('speaks with the voice chosen in the settings', { timeout: 45_000 }, async () => {
+    it('speaks with the voice chosen in the settings', { timeout: 60_000 }, async () => {
+      await reading();
       await browser.clickInPlayer('[part~="play"]');
       await waitFor(
         () => document.querySelector('article-player')?.status === 'paused',
