@@ -23,12 +23,16 @@ const CHUNK_GAP_MS = 60;
 /** Records, every frame, whether the live Play button was usable while the page was loading. */
 const WATCH_SCRIPT = `
   window.__streamed = { enabledWhileLoading: false, root: undefined };
+  // The shadow root the page had at the moment the element was defined (the one it takes over).
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, constructor, options) => {
+    const player = document.querySelector('article-player');
+    if (name === 'article-player' && player) window.__streamed.root = player.shadowRoot;
+    define(name, constructor, options);
+  };
   const frame = () => {
     const watch = window.__streamed;
     const player = document.querySelector('article-player');
-    if (player && watch.root === undefined && !customElements.get('article-player')) {
-      watch.root = player.shadowRoot;
-    }
     const play = player && player.shadowRoot && player.shadowRoot.querySelector('button.play');
     if (play && !play.disabled && !play.closest('[inert]') && document.readyState === 'loading') {
       watch.enabledWhileLoading = true;
