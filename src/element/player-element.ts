@@ -52,11 +52,6 @@ const READ_SLICE_MS = 5;
 /** While the page is still loading, how often to look whether the parser has added more. */
 const PARSER_POLL_MS = 20;
 
-/** Resolves in a task of its own: the browser renders and takes input before it. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Clicks on these are the page's own business, never a request to read from there. */
 const INTERACTIVE = 'a, button, input, select, textarea, summary, label, [contenteditable]';
 
@@ -191,9 +186,10 @@ export class ArticlePlayer extends LitElement {
    * tap may have made it, and must be able to speak at once).
    */
   readonly #upgraded = this.isConnected;
-  /** The shadow root came with the page (declarative shadow DOM, pre-rendered at build time). */
-  #prerendered = false;
-  /** Until the live bar replaces the build's (a pre-rendered root: see render). */
+  /**
+   * The shadow root came with the page (declarative shadow DOM, pre-rendered at build time), and
+   * its bar is kept until the live bar replaces it (see render).
+   */
   #keepPrerenderedBar = false;
   /** Until the first read and the live bar are done (see firstUpdated). */
   #starting: Promise<void> | null = null;
@@ -315,8 +311,7 @@ export class ArticlePlayer extends LitElement {
     const root = super.createRenderRoot();
     // Lit's hydration support (@lit-labs/ssr-client, loaded by the app) keeps a declarative shadow
     // root; without it, attachShadow empties one.
-    this.#prerendered = root.hasChildNodes();
-    this.#keepPrerenderedBar = this.#prerendered;
+    this.#keepPrerenderedBar = root.hasChildNodes();
     return root;
   }
 
@@ -332,10 +327,12 @@ export class ArticlePlayer extends LitElement {
     // keeps the build's bar until then: see render) each take a task of their own. In one they
     // made one long task (about 50 ms here, four times that on a phone), and a tap waits for a
     // long task to end.
+    // Each in a task of its own: the browser renders and takes input in between.
+    const nextTask = () => new Promise<void>((resolve) => this.#clock.setTimeout(resolve, 0));
     this.#starting = (async () => {
       await nextTask();
       this.#readIfUnread();
-      if (this.#prerendered) {
+      if (this.#keepPrerenderedBar) {
         await nextTask();
         this.#keepPrerenderedBar = false;
         this.requestUpdate();

@@ -95,6 +95,17 @@ for (const engine of engines()) {
       await waitForLog('start', 0);
     };
 
+    /** The English article, paused by the Play/Pause button once it was reading. */
+    const pausedAfterReading = async () => {
+      await reading();
+      await browser.clickInPlayer('[part~="play"]');
+      await waitFor(
+        () => document.querySelector('article-player')?.status === 'paused',
+        'paused status',
+        5_000,
+      );
+    };
+
     beforeAll(async () => {
       browser = await launchEngine(engine);
       launched = true;
@@ -207,13 +218,7 @@ for (const engine of engines()) {
     );
 
     it('Play continues from the block where it paused', { timeout: 60_000 }, async () => {
-      await reading();
-      await browser.clickInPlayer('[part~="play"]');
-      await waitFor(
-        () => document.querySelector('article-player')?.status === 'paused',
-        'paused status',
-        5_000,
-      );
+      await pausedAfterReading();
       const pausedAt = await browser.evaluate(readingIndex);
       const pausedText = await browser.evaluate(
         () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
@@ -228,13 +233,7 @@ for (const engine of engines()) {
     });
 
     it('speaks with the voice chosen in the settings', { timeout: 60_000 }, async () => {
-      await reading();
-      await browser.clickInPlayer('[part~="play"]');
-      await waitFor(
-        () => document.querySelector('article-player')?.status === 'paused',
-        'paused status',
-        5_000,
-      );
+      await pausedAfterReading();
       const current = of(await pageSpeechLog(browser), 'start').at(-1)?.voice ?? null;
       await browser.clickInPlayer('[part~="settings"]');
       const options = await waitFor(() => {

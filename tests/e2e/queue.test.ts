@@ -6,7 +6,7 @@ import { axeScan, formatViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
 import { playerStatus } from './support/player';
-import { waitForServiceWorker } from './support/pwa';
+import { clearSiteStorage, waitForServiceWorker } from './support/pwa';
 import { installSpeechLog, speechLog, waitForSpeech, type SpeechLogEntry } from './support/speech';
 
 /** Captures the Media Session handlers (to press the lock-screen keys), counts clicks, and logs
@@ -91,13 +91,7 @@ describe('Up next, with real speech', () => {
   async function homeWithEmptyQueue(): Promise<void> {
     const { page } = browser;
     await browser.context.setOffline(false);
-    await page.goto('about:blank');
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Storage.clearDataForOrigin', {
-      origin: new URL(url('/')).origin,
-      storageTypes: 'indexeddb,local_storage',
-    });
-    await cdp.detach();
+    await clearSiteStorage(browser.context, page, new URL(url('/')).origin);
     await page.goto(url('/'));
     await page.locator('[data-clear-queue][aria-disabled="true"]').waitFor({ state: 'attached' });
     expect(await page.locator('[data-queue-list] > li').count()).toBe(0);

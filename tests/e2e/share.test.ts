@@ -5,7 +5,7 @@ import { SILENCE_RMS, startRecording } from './support/audio';
 import { axeScan, formatViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
-import { appStatus, silenceSpeech, waitForServiceWorker } from './support/pwa';
+import { appStatus, clearSiteStorage, silenceSpeech, waitForServiceWorker } from './support/pwa';
 import { installSpeechLog, speechLog, waitForSpeech, waitForVoices } from './support/speech';
 
 const TITLE = 'A note shared from another app';
@@ -37,13 +37,7 @@ describe('listening to shared and pasted text', () => {
    */
   async function savedOnly(texts: readonly [title: string, text: string][]): Promise<void> {
     const { page } = browser;
-    await page.goto('about:blank');
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Storage.clearDataForOrigin', {
-      origin: new URL(url('/')).origin,
-      storageTypes: 'indexeddb,local_storage',
-    });
-    await cdp.detach();
+    await clearSiteStorage(browser.context, page, new URL(url('/')).origin);
     for (const [title, text] of texts) {
       await page.goto(url('/listen/'));
       await page.getByLabel('Title (optional)').fill(title);

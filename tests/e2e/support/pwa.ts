@@ -1,5 +1,5 @@
 // Helpers for the PWA tests: waiting for the service worker, reading the precache, the catalog.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { recordSink, SILENCE_RMS } from './audio';
 
 export interface CatalogEntry {
@@ -96,4 +96,19 @@ export async function silenceSpeech(page: Page): Promise<void> {
   for (let tries = 0; tries < 15; tries++) {
     if ((await recordSink(300)).rms < SILENCE_RMS) break;
   }
+}
+
+/**
+ * Clears the site's IndexedDB and localStorage (what was heard, queued, saved and set), as on a
+ * first visit, but keeps its service worker and caches. The page is left on about:blank, so that
+ * no page of the site holds the storage open.
+ */
+export async function clearSiteStorage(context: BrowserContext, page: Page, origin: string) {
+  await page.goto('about:blank');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', {
+    origin,
+    storageTypes: 'indexeddb,local_storage',
+  });
+  await cdp.detach();
 }
