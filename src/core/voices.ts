@@ -51,37 +51,67 @@ export function normalizeLang(lang: string): string {
   return lang.trim().replace(/_/g, '-').toLowerCase();
 }
 
-const primaryCache = new Map<string, string>();
+/**
+ * `f` remembered by its argument. An engine may list thousands of voices (espeak-ng's, here
+ * 13,362) in about a hundred languages: what is worked out from a voice's `lang` is worked out
+ * once per tag, not once per voice.
+ */
+function byTag<R>(f: (tag: string) => R): (tag: string) => R {
+  const known = new Map<string, R>();
+  return (tag) => {
+    let result = known.get(tag);
+    if (result === undefined) {
+      // Tags come from the engine and the pages: few, but bound the memory all the same.
+      if (known.size >= 1000) known.clear();
+      result = f(tag);
+      known.set(tag, result);
+    }
+    return result;
+  };
+}
 
 /**
  * The primary language of a tag, in its two-letter form where there is one: `eng-US-f000` → `en`
  * (Firefox on Android gives ISO 639-2 codes; `Intl` knows their aliases).
  */
-export function primaryLanguage(lang: string): string {
+export const primaryLanguage = byTag((lang: string): string => {
   const primary = normalizeLang(lang).split('-')[0] ?? '';
   if (primary.length !== 3) return primary;
-  let short = primaryCache.get(primary);
-  if (short === undefined) {
-    short = (canonicalLanguage(primary) ?? primary).toLowerCase();
-    primaryCache.set(primary, short);
-  }
-  return short;
-}
+  return (canonicalLanguage(primary) ?? primary).toLowerCase();
+});
 
 /** The region of a tag, upper case, or '': `en_us` → `US`, `eng-US-f000` → `US`, `zh-Hant-TW` → `TW`. */
-export function regionOf(lang: string): string {
+export const regionOf = byTag((lang: string): string => {
   const region = normalizeLang(lang)
     .split('-')
     .slice(1)
     .find((subtag) => /^(?:[a-z]{2}|\d{3})$/.test(subtag));
   return region?.toUpperCase() ?? '';
-}
+});
 
-/** Voices that can speak `lang`: the same primary language. */
-export function voicesFor<T extends VoiceInfo>(voices: readonly T[], lang: string): T[] {
+/** How many subtags a tag has: a dialect (`en-GB-SCOTLAND`) has more than its language and region. */
+const subtagCount = byTag((lang: string): number => normalizeLang(lang).split('-').length);
+
+const voicesByLanguage = new WeakMap<readonly VoiceInfo[], Map<string, readonly VoiceInfo[]>>();
+
+/**
+ * Voices that can speak `lang`: the same primary language. Kept per list and language: the
+ * player and its engine both ask for the article's language of the same list.
+ */
+export function voicesFor<T extends VoiceInfo>(voices: readonly T[], lang: string): readonly T[] {
   const primary = primaryLanguage(lang);
   if (!primary) return [];
-  return voices.filter((voice) => primaryLanguage(voice.lang) === primary);
+  let byLanguage = voicesByLanguage.get(voices);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    voicesByLanguage.set(voices, byLanguage);
+  }
+  let found = byLanguage.get(primary);
+  if (!found) {
+    found = Object.freeze(voices.filter((voice) => primaryLanguage(voice.lang) === primary));
+    byLanguage.set(primary, found);
+  }
+  return found as readonly T[];
 }
 
 /** The region a language is usually heard in, where a listener names none (Readium's defaults). */
@@ -140,14 +170,22 @@ export interface VoiceListFacts {
   readonly defaultMeansSomething: boolean;
 }
 
+const factsOfList = new WeakMap<readonly VoiceInfo[], VoiceListFacts>();
+
+/** Facts of the list as a whole, worked out once per list (each `getVoices` answer is one). */
 export function voiceListFacts(voices: readonly VoiceInfo[]): VoiceListFacts {
-  let defaults = 0;
-  let local = false;
-  for (const voice of voices) {
-    if (voice.default) defaults++;
-    if (voice.localService) local = true;
+  let facts = factsOfList.get(voices);
+  if (!facts) {
+    let defaults = 0;
+    let local = false;
+    for (const voice of voices) {
+      if (voice.default) defaults++;
+      if (voice.localService) local = true;
+    }
+    facts = { localMeansSomething: local, defaultMeansSomething: defaults === 1 };
+    factsOfList.set(voices, facts);
   }
-  return { localMeansSomething: local, defaultMeansSomething: defaults === 1 };
+  return facts;
 }
 
 function isNovelty(voice: VoiceInfo): boolean {
@@ -232,7 +270,7 @@ export function rankVoices<T extends VoiceInfo>(
         traits.quality,
         facts.defaultMeansSomething && voice.default ? 1 : 0,
         // A dialect (`en-GB-SCOTLAND`, `en-GB-x-rp`) is less plain than its language and region.
-        -normalizeLang(voice.lang).split('-').length,
+        -subtagCount(voice.lang),
       ],
     };
   });

@@ -16,7 +16,7 @@
  *   language is always set on the utterance.
  */
 import { estimateSeconds } from '../core/timing.js';
-import { chooseVoice, voiceKey, type VoiceInfo } from '../core/voices.js';
+import { chooseVoice, findVoice, voicesFor, type VoiceInfo } from '../core/voices.js';
 import type { SpeakHandlers, SpeakRequest, SpeechEngine } from './engine.js';
 
 export interface Clock {
@@ -88,7 +88,11 @@ export class WebSpeechEngine implements SpeechEngine {
   }
   #voicesPromise: Promise<readonly SpeechSynthesisVoice[]> | undefined;
   #voices: readonly SpeechSynthesisVoice[] = [];
-  #voicesByKey = new Map<string, SpeechSynthesisVoice>();
+  /**
+   * The voices named so far (a `voiceKey`), found when first named: indexing every voice when
+   * the list arrives costs tens of milliseconds for an engine that lists thousands.
+   */
+  readonly #voiceByKey = new Map<string, SpeechSynthesisVoice | undefined>();
   /** The voice chosen for a language when the request names none (or one that is gone). */
   readonly #voiceByLang = new Map<string, SpeechSynthesisVoice | undefined>();
   /** Speaks waiting for voices that are still loading: speaking without one starts late, voiceless. */
@@ -128,7 +132,7 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#voicesLoading = (this.#synth?.getVoices().length ?? 0) === 0;
       this.#voicesPromise = this.#loadVoices().then((voices) => {
         this.#voices = voices;
-        this.#voicesByKey = new Map(voices.map((voice) => [voiceKey(voice), voice]));
+        this.#voiceByKey.clear();
         this.#voiceByLang.clear();
         // An empty answer may be a slow engine: ask again next time.
         if (voices.length === 0) this.#voicesPromise = undefined;
@@ -177,7 +181,7 @@ export class WebSpeechEngine implements SpeechEngine {
         return;
       }
       this.#voices = voices;
-      this.#voicesByKey = new Map(voices.map((voice) => [voiceKey(voice), voice]));
+      this.#voiceByKey.clear();
       this.#voiceByLang.clear();
       this.#voicesPromise = Promise.resolve(voices);
       for (const listener of this.#voicesListeners) listener();
@@ -237,7 +241,7 @@ export class WebSpeechEngine implements SpeechEngine {
 
   /** The voice to set: the one the request names, else the best one for its language. */
   #voiceFor(request: SpeakRequest): SpeechSynthesisVoice | undefined {
-    const named = request.voiceURI ? this.#voicesByKey.get(request.voiceURI) : undefined;
+    const named = request.voiceURI ? this.#namedVoice(request.voiceURI, request.lang) : undefined;
     if (named) return named;
     if (!this.#voiceByLang.has(request.lang)) {
       this.#voiceByLang.set(
@@ -246,6 +250,17 @@ export class WebSpeechEngine implements SpeechEngine {
       );
     }
     return this.#voiceByLang.get(request.lang);
+  }
+
+  /** The voice `key` names: looked for among the request's language first (it is usually one of them). */
+  #namedVoice(key: string, lang: string): SpeechSynthesisVoice | undefined {
+    if (!this.#voiceByKey.has(key)) {
+      this.#voiceByKey.set(
+        key,
+        findVoice(voicesFor(this.#voices, lang), key) ?? findVoice(this.#voices, key),
+      );
+    }
+    return this.#voiceByKey.get(key);
   }
 
   #attempt(

@@ -75,6 +75,15 @@ describe('voicesFor', () => {
       'English (Great Britain)',
     ]);
   });
+
+  it('works a list out once per language, and a new list afresh', () => {
+    const list = [voice('A', 'en-US'), voice('B', 'fr-FR')];
+    expect(voicesFor(list, 'en-GB')).toBe(voicesFor(list, 'en'));
+    expect(voicesFor(list, 'fr')).toEqual([list[1]]);
+    const changed = [...list, voice('C', 'en_GB')];
+    expect(voicesFor(changed, 'en').map((v) => v.name)).toEqual(['A', 'C']);
+    expect(voicesFor(list, 'en').map((v) => v.name)).toEqual(['A']);
+  });
 });
 
 describe('normalizeLang', () => {

@@ -304,6 +304,44 @@ describe('WebSpeechEngine', () => {
     expect(synth.last.voice).toBe(synth.voices[0]);
   });
 
+  it('finds a chosen voice of another language than the text, and by its name where it has no URI', async () => {
+    synth.voices = [
+      { name: 'E', lang: 'en-GB', voiceURI: 'uri:E', localService: true, default: false },
+      { name: 'F', lang: 'fr-FR', voiceURI: 'uri:F', localService: true, default: false },
+      { name: 'Flite', lang: 'en-US', voiceURI: '', localService: true, default: false },
+    ];
+    await engine.getVoices();
+    engine.speak({ ...REQUEST, voiceURI: 'uri:F' }, handlers());
+    expect(synth.last.voice).toBe(synth.voices[1]);
+    engine.speak({ ...REQUEST, voiceURI: 'Flite' }, handlers());
+    expect(synth.last.voice).toBe(synth.voices[2]);
+  });
+
+  it('forgets a chosen voice that the engine no longer lists', async () => {
+    const chosen = {
+      name: 'E',
+      lang: 'en-GB',
+      voiceURI: 'uri:E',
+      localService: true,
+      default: false,
+    };
+    const other = {
+      name: 'O',
+      lang: 'en-US',
+      voiceURI: 'uri:O',
+      localService: true,
+      default: false,
+    };
+    synth.voices = [chosen, other];
+    await engine.getVoices();
+    engine.speak({ ...REQUEST, voiceURI: 'uri:E' }, handlers());
+    expect(synth.last.voice).toBe(chosen);
+    synth.voices = [other];
+    synth.dispatchEvent(new Event('voiceschanged'));
+    engine.speak({ ...REQUEST, voiceURI: 'uri:E' }, handlers());
+    expect(synth.last.voice).toBe(other);
+  });
+
   it('says plainly that there is no speech where the API is missing', () => {
     const none = new WebSpeechEngine({ synth: undefined, Utterance: undefined, clock });
     expect(none.supported).toBe(false);
