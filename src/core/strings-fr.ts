@@ -14,6 +14,7 @@ export const fr = {
   voiceFallback: (wanted: string | null, used: string) =>
     `Lecture à voix haute. ${wanted ?? 'La voix choisie'} n’est pas disponible pour l’instant : ${used} lit à sa place.`,
   statusPlaying: 'Lecture à voix haute',
+  statusWaitingForVoices: 'En attente des voix du navigateur…',
   statusPaused: 'En pause',
   statusEnded: 'Lecture terminée',
   statusLoading: 'Chargement de l’article…',

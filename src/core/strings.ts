@@ -14,6 +14,8 @@ export const strings = {
   voiceFallback: (wanted: string | null, used: string) =>
     `Reading aloud. ${wanted ?? 'The chosen voice'} cannot be used now, so ${used} reads instead.`,
   statusPlaying: 'Reading aloud',
+  /** Playing, before the browser has listed its voices (Chromium and Firefox list them late). */
+  statusWaitingForVoices: 'Waiting for the browser’s voices…',
   statusPaused: 'Paused',
   statusEnded: 'Finished reading',
   statusLoading: 'Loading the article…',

@@ -20,7 +20,7 @@ import { ExclusivePlaybackController } from './controllers/exclusive-playback-co
 import { FollowScrollController } from './controllers/follow-scroll-controller.js';
 import { HighlightController } from './controllers/highlight-controller.js';
 import { KeyboardController, SHORTCUTS } from './controllers/keyboard-controller.js';
-import { PlaybackController } from './controllers/playback-controller.js';
+import { PlaybackController, VoiceAvailability } from './controllers/playback-controller.js';
 import { ReadAlongController } from './controllers/read-along-controller.js';
 import { playerEvent } from './events.js';
 import type {
@@ -702,6 +702,10 @@ export class ArticlePlayer extends LitElement {
       case Status.Idle:
         return '';
       case Status.Playing: {
+        // Nothing is heard until the voices are in: up to the engine's bound (then "no voices").
+        if (this.#playback.voiceAvailability === VoiceAvailability.Loading) {
+          return strings.statusWaitingForVoices;
+        }
         const fallback = this.#playback.voiceFallback;
         return fallback
           ? strings.voiceFallback(fallback.wanted, fallback.used.name)

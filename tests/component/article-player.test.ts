@@ -234,6 +234,18 @@ describe('<article-player>', () => {
     expect(control<HTMLButtonElement>(player, 'play').disabled).to.equal(true);
   });
 
+  it('says it is waiting for the voices until the browser lists them, then that it reads', async () => {
+    const engine = new FakeSpeechEngine();
+    const releaseVoices = engine.holdVoices();
+    const { player } = await mountPlayer({ engine, markup: ARTICLE, settle: false });
+    await player.play();
+    expect(player.status).to.equal('playing');
+    expect(control(player, 'status').textContent).to.equal('Waiting for the browser’s voices…');
+    releaseVoices();
+    await engine.settled(player);
+    expect(control(player, 'status').textContent).to.equal('Reading aloud');
+  });
+
   it('says so when there are no voices at all', async () => {
     const { player } = await mount(new FakeSpeechEngine([]));
     expect(control(player, 'status').textContent).to.contain('No voices are installed');

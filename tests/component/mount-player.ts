@@ -12,6 +12,8 @@ export interface MountOptions {
   readonly markup: string;
   readonly lang?: string;
   readonly attributes?: Readonly<Record<string, string>>;
+  /** False: returns once the player has rendered, not waiting for its voices (held ones, say). */
+  readonly settle?: boolean;
 }
 
 export async function mountPlayer({
@@ -20,6 +22,7 @@ export async function mountPlayer({
   markup,
   lang = 'en',
   attributes = {},
+  settle = true,
 }: MountOptions) {
   const player = new FullArticlePlayer(engine, clock);
   player.lang = lang;
@@ -27,7 +30,8 @@ export async function mountPlayer({
   player.innerHTML = markup;
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
   container.append(player);
-  await engine.settled(player);
+  if (settle) await engine.settled(player);
+  else await player.updateComplete;
   return { player, engine, clock };
 }
 

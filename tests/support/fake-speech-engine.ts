@@ -50,8 +50,22 @@ export class FakeSpeechEngine implements SpeechEngine {
   readonly voicesAnswered: Promise<void>;
   #answered!: () => void;
 
+  #voicesHeld: Promise<void> | null = null;
+
+  /**
+   * The voices come late (Chromium and Firefox list none at first): `getVoices` answers once the
+   * returned function is called.
+   */
+  holdVoices(): () => void {
+    let release!: () => void;
+    this.#voicesHeld = new Promise((resolve) => (release = resolve));
+    return release;
+  }
+
   getVoices(): Promise<readonly VoiceInfo[]> {
-    const answer = Promise.resolve(this.#voices);
+    const answer = this.#voicesHeld
+      ? this.#voicesHeld.then(() => this.#voices)
+      : Promise.resolve(this.#voices);
     // Reactions run in order: the caller's, registered next, runs before this one's awaiters.
     void answer.then(() => this.#answered());
     return answer;
