@@ -15,3 +15,6 @@ export interface AudioSink {
 }
 
 export declare function startAudioSink(options?: { sinkName?: string; quiet?: boolean }): AudioSink;
+
+/** Waits without giving up the thread (for setup and for 'exit' handlers). */
+export declare function sleepSync(ms: number): void;

@@ -29,7 +29,8 @@ function sh(command, args) {
   };
 }
 
-function sleepSync(ms) {
+/** Waits without giving up the thread (for setup and for 'exit' handlers). */
+export function sleepSync(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 

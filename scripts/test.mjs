@@ -1,8 +1,9 @@
 // The test command: `npm test` (all parts) or `node scripts/test.mjs unit|component|e2e`.
 //
 // 1. Checks the system programs the browser tests need (installs them as root with apt-get).
-// 2. Starts an audio sink for real speech (PulseAudio null sink) and, for WebKit, Xvfb and
-//    WebKitWebDriver (scripts/webkit-driver.mjs); all stopped again at the end.
+// 2. Starts an audio sink for real speech (PulseAudio null sink), the tests' own
+//    speech-dispatcher (scripts/speech-server.mjs) and, for WebKit, Xvfb and WebKitWebDriver
+//    (scripts/webkit-driver.mjs); all stopped again at the end.
 // 3. Runs, in order: unit tests (vitest), component tests (web-test-runner, once per engine:
 //    Chromium, Firefox, WebKit), then `npm run build` and the end-to-end tests (vitest,
 //    tests/e2e/vitest.config.ts; tests/e2e/engines.test.ts speaks in every engine).
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAudioSink } from './audio-sink.mjs';
+import { startSpeechServer } from './speech-server.mjs';
 import { engineOf, selectedEngines } from './engines.mjs';
 import { ensureSystemDeps } from './system-deps.mjs';
 import { startWebKitDriver } from './webkit-driver.mjs';
@@ -287,6 +289,8 @@ const runners = {
 
 /** @type {{ stop: () => void } | null} */
 let sink = null;
+/** @type {{ stop: () => void } | null} */
+let speechServer = null;
 /** The engines of this run (AP_ENGINES, read in main). */
 let engines = [];
 /** @type {{ stop: () => void, url: string } | null} */
@@ -296,6 +300,8 @@ let webkitProblem = null;
 function cleanUp() {
   webkitDriver?.stop();
   webkitDriver = null;
+  speechServer?.stop();
+  speechServer = null;
   sink?.stop();
   sink = null;
   rmSync(reportsDir, { recursive: true, force: true });
@@ -346,6 +352,7 @@ async function main() {
     if (needsBrowser) {
       ensureSystemDeps();
       sink = startAudioSink();
+      speechServer = startSpeechServer();
       if (engines.includes('webkit')) {
         try {
           webkitDriver = await startWebKitDriver();

@@ -23,6 +23,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAudioSink } from '../audio-sink.mjs';
+import { startSpeechServer } from '../speech-server.mjs';
 import { ensureSystemDeps } from '../system-deps.mjs';
 import { browserVersion, highlightSection, memorySection, speakSection } from './browser.mjs';
 import {
@@ -305,6 +306,8 @@ async function main() {
     ensureSystemDeps();
     const sink = startAudioSink({ quiet: true });
     cleanups.push(() => sink.stop());
+    const speech = startSpeechServer({ quiet: true });
+    cleanups.push(() => speech.stop());
     largePrecached = buildSite().precached;
     dist = await startPreview(PORT, snapshot);
     cleanups.push(() => dist.stop());

@@ -1,5 +1,6 @@
 // vitest globalSetup of the end-to-end tests (runs once, in the main vitest process):
-// checks the system programs, makes sure the audio sink exists, serves the built `dist/`
+// checks the system programs, makes sure the audio sink and the tests' own speech-dispatcher
+// exist (scripts/speech-server.mjs), serves the built `dist/`
 // with `vite preview` on 127.0.0.1:PORT (the same command as `npm run preview`), and undoes
 // all of it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { startAudioSink, type AudioSink } from '../../../scripts/audio-sink.mjs';
+import { startSpeechServer } from '../../../scripts/speech-server.mjs';
 import { DEBIAN_PACKAGES, missingPrograms } from '../../../scripts/system-deps.mjs';
 import { BASE_URL, PORT } from './env';
 
@@ -101,6 +103,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
 
   const sink: AudioSink = startAudioSink({ quiet: true });
+  // After the sink: the dispatcher opens its audio output when it starts.
+  const speech = startSpeechServer({ quiet: true });
   const { child, output } = startPreview();
   // If vitest dies without running the teardown, do not leave the server behind.
   const killOnExit = (): void => {
@@ -112,6 +116,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   } catch (error) {
     await stopPreview(child);
     process.off('exit', killOnExit);
+    speech.stop();
     sink.stop();
     throw error;
   }
@@ -119,6 +124,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   return async () => {
     await stopPreview(child);
     process.off('exit', killOnExit);
+    speech.stop();
     sink.stop();
   };
 }
