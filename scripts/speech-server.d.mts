@@ -3,8 +3,6 @@
 export interface SpeechServer {
   /** `unix_socket:…`, also set as `SPEECHD_ADDRESS`; null where speech-dispatcher did not start. */
   readonly address: string | null;
-  /** Whether this call started it (stop() then stops it). */
-  readonly started: boolean;
   /** Undoes what this call did (synchronous, idempotent). */
   stop(): void;
 }

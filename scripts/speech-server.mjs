@@ -26,7 +26,7 @@ const PREFIX = 'unix_socket:';
  * their own as before (a warning says so).
  *
  * @param {{ quiet?: boolean }} [options]
- * @returns {{ address: string | null, started: boolean, stop: () => void }}
+ * @returns {{ address: string | null, stop: () => void }}
  */
 export function startSpeechServer({ quiet = false } = {}) {
   const log = (message) => {
@@ -34,7 +34,7 @@ export function startSpeechServer({ quiet = false } = {}) {
   };
   const inherited = process.env.SPEECHD_ADDRESS;
   if (inherited?.startsWith(PREFIX) && existsSync(inherited.slice(PREFIX.length))) {
-    return { address: inherited, started: false, stop() {} };
+    return { address: inherited, stop() {} };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ap-speechd-'));
   const socket = join(dir, 'speechd.sock');
@@ -65,7 +65,7 @@ export function startSpeechServer({ quiet = false } = {}) {
       }
     }
     rmSync(dir, { recursive: true, force: true });
-    return { address: null, started: false, stop() {} };
+    return { address: null, stop() {} };
   }
   const address = `${PREFIX}${socket}`;
   process.env.SPEECHD_ADDRESS = address;
@@ -73,7 +73,6 @@ export function startSpeechServer({ quiet = false } = {}) {
   let stopped = false;
   return {
     address,
-    started: true,
     stop() {
       if (stopped) return;
       stopped = true;
