@@ -1,6 +1,7 @@
 // Up next with real speech: Play all on the home page, one article after another in the same
 // page without a click, the address and Back, the lock-screen track keys, and the progress shown
 // in the library after a reload, offline.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeScan, formatViolations } from './support/axe';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -60,6 +61,39 @@ async function seekToLastBlock(browser: LaunchedBrowser): Promise<void> {
     const total = (window as unknown as TestWindow).__paragraph?.total ?? 1;
     await document.querySelector('article-player')?.seek(total - 1);
   });
+}
+
+/**
+ * A record of the app's session store (IndexedDB `article-player-session`), after writing
+ * `value` there first when one is given.
+ */
+function sessionRecord(page: Page, key: string, value?: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([key, value]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('article-player-session');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const transaction = db.transaction(
+              'records',
+              value === undefined ? 'readonly' : 'readwrite',
+            );
+            const store = transaction.objectStore('records');
+            if (value !== undefined) store.put(value, key);
+            const read = store.get(key);
+            transaction.oncomplete = () => resolve(read.result);
+            transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          } finally {
+            db.close();
+          }
+        };
+      }),
+    [key, value] as const,
+  );
 }
 
 describe('Up next, with real speech', () => {
@@ -272,6 +306,11 @@ describe('Up next, with real speech', () => {
     await waitForSpeech(page, { type: 'start' }, 30_000);
     await seekToLastBlock(browser);
     await expect.poll(() => playerStatus(page), { timeout: 60_000 }).toBe('ended');
+    // Stored before the page is left: a navigation aborts a write still in flight (CI lost it
+    // once on a busy machine, and the library then said "79 % heard").
+    await expect
+      .poll(() => sessionRecord(page, `progress:${firstUrl}`))
+      .toMatchObject({ finished: true, heard: 1 });
     await page.goto(url(secondUrl));
     await page.evaluate(() => {
       (window as unknown as TestWindow).__paragraph = null;
@@ -290,22 +329,7 @@ describe('Up next, with real speech', () => {
     const third = page.locator('.library .article-card h3 a').nth(2);
     const thirdTitle = (await third.innerText()).trim();
     const thirdPath = new URL(await third.evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
-    await page.evaluate(
-      (key) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('article-player-session');
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-          open.onsuccess = () => {
-            const transaction = open.result.transaction('records', 'readwrite');
-            transaction.objectStore('records').put({ version: 1, heard: 'lots' }, key);
-            transaction.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-          };
-        }),
-      `progress:${thirdPath}`,
-    );
+    await sessionRecord(page, `progress:${thirdPath}`, { version: 1, heard: 'lots' });
     await browser.context.setOffline(true);
     const response = await page.goto(url('/'));
     expect(response?.fromServiceWorker()).toBe(true);
