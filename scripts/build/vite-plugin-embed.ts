@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import MagicString from 'magic-string';
+import { minify } from 'terser';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 import { gzipSize, sizeByPart } from './size-by-part.mjs';
 
@@ -141,8 +142,19 @@ export async function buildEmbed(
     throw new Error(`The embed must be one file; the build made ${String(chunks.length)} chunks.`);
   }
   const chunk = chunks[0];
-  const map = chunk.map ? { mappings: chunk.map.mappings, sources: chunk.map.sources } : null;
-  return { code: chunk.code, cssTexts, map };
+  // A second minifier after the bundler's: Terser's three passes take about 0.3 KB gzip more.
+  const minified = await minify(chunk.code, {
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3 },
+    // The licence banner (see LICENCE_BANNER), no other comment.
+    format: { comments: /^!/u },
+    sourceMap: chunk.map ? { content: JSON.stringify(chunk.map), asObject: true } : false,
+  });
+  if (minified.code === undefined) throw new Error('Terser returned no code for the embed.');
+  const terserMap = minified.map as { mappings: string; sources: string[] } | undefined;
+  const map = terserMap ? { mappings: terserMap.mappings, sources: terserMap.sources } : null;
+  return { code: minified.code, cssTexts, map };
 }
 
 interface AstNode {
