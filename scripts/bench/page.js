@@ -27,7 +27,7 @@ export const CLICK_TIMES_SCRIPT = `(() => {
  */
 export const LOAD_TIMES_SCRIPT = `(() => {
   try { localStorage.clear(); } catch {}
-  const m = (window.__benchLoad = { longTasks: [], fcp: null, lcp: null, lcpTag: null, defined: null, rendered: null, playEnabled: null, cls: 0, shifts: [] });
+  const m = (window.__benchLoad = { longTasks: [], fcp: null, lcp: null, lcpTag: null, defined: null, rendered: null, playEnabled: null, playShown: null, cls: 0, shifts: [] });
   const observe = (type, callback) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(callback)).observe({ type, buffered: true }); } catch {}
   };
@@ -42,16 +42,30 @@ export const LOAD_TIMES_SCRIPT = `(() => {
   observe('largest-contentful-paint', (e) => { m.lcp = e.startTime; m.lcpTag = e.element ? e.element.localName : null; });
   customElements.whenDefined('article-player').then(() => {
     m.defined = performance.now();
+    // Its shadow root is there now (no mutation of the document said so).
+    check();
     const player = document.querySelector('article-player');
     return player && player.updateComplete;
   }).then(() => { m.rendered = performance.now(); });
-  const poll = () => {
+  // Watched, not polled: while Chromium parses a long page it runs no timer until the parse is
+  // over, and a poll would see Play enabled only then. The first frame after it is when it shows.
+  let watched = null;
+  const check = () => {
+    if (m.playEnabled !== null) return;
     const player = document.querySelector('article-player');
-    const play = player && player.shadowRoot && player.shadowRoot.querySelector('button.play');
-    if (play && !play.disabled) m.playEnabled = performance.now();
-    else setTimeout(poll, 10);
+    const root = player && player.shadowRoot;
+    if (root && root !== watched) {
+      watched = root;
+      new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
+    }
+    const play = root && root.querySelector('button.play');
+    if (play && !play.disabled) {
+      m.playEnabled = performance.now();
+      requestAnimationFrame(() => { m.playShown = performance.now(); });
+    }
   };
-  poll();
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+  check();
 })();`;
 
 /** True once the page's player has its Play button enabled (voices loaded, article read). */
