@@ -328,7 +328,8 @@ export class ArticlePlayer extends LitElement {
     // made one long task (about 50 ms here, four times that on a phone), and a tap waits for a
     // long task to end.
     // Each in a task of its own: the browser renders and takes input in between.
-    const nextTask = () => new Promise<void>((resolve) => this.#clock.setTimeout(resolve, 0));
+    // (Urgent: while Chromium parses a long page, a timer waits for the end of the parse.)
+    const nextTask = () => new Promise<void>((resolve) => this.#clock.urgentTask(resolve));
     this.#starting = (async () => {
       await nextTask();
       this.#readIfUnread();

@@ -23,6 +23,13 @@ export interface Clock {
   now(): number;
   setTimeout(callback: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  /** Runs `callback` in a task of its own that the page's loading work does not hold back. */
+  urgentTask(callback: () => void): void;
+}
+
+/** The Prioritized Task Scheduling API, where there is one (not in TypeScript's DOM types yet). */
+interface WithScheduler {
+  scheduler?: { postTask?(callback: () => void, options: { priority: 'user-blocking' }): unknown };
 }
 
 export interface WebSpeechEngineOptions {
@@ -46,6 +53,15 @@ export const browserClock: Clock = {
   now: () => performance.now(),
   setTimeout: (callback, ms) => window.setTimeout(callback, ms),
   clearTimeout: (id) => window.clearTimeout(id),
+  // While Chromium parses a long page it runs no timer (nor a frame) until the parse is over;
+  // a `user-blocking` task still runs between two of the parser's. Once the page is parsed, a
+  // timer: such a task would come before the page's first frames.
+  urgentTask: (callback) => {
+    const { scheduler } = globalThis as WithScheduler;
+    if (document.readyState === 'loading' && scheduler?.postTask) {
+      void scheduler.postTask(callback, { priority: 'user-blocking' });
+    } else setTimeout(callback);
+  },
 };
 
 /** When each synthesiser's queue was last cancelled (the queue is one per browser, not per engine). */

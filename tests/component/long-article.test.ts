@@ -136,7 +136,7 @@ describe('<article-player> at load', () => {
 describe('<article-player> in the page before its tag is defined (the page’s start)', () => {
   let defined = 0;
   /** Markup of a player under a tag of its own, then the tag defined: the player is upgraded. */
-  function upgrade(engine: FakeSpeechEngine): FullArticlePlayer {
+  function upgrade(engine: FakeSpeechEngine, clock?: ManualClock): FullArticlePlayer {
     const tag = `ap-upgraded-${String(++defined)}`;
     const host = document.createElement('div');
     host.innerHTML = `<${tag} lang="en">${article(3)}</${tag}>`;
@@ -145,7 +145,7 @@ describe('<article-player> in the page before its tag is defined (the page’s s
       tag,
       class extends FullArticlePlayer {
         constructor() {
-          super(engine);
+          super(engine, clock);
         }
       },
     );
@@ -172,6 +172,28 @@ describe('<article-player> in the page before its tag is defined (the page’s s
     expect(play.disabled).to.equal(false);
   });
 
+  it('takes those tasks as urgent ones where the clock has them (a long parse holds back its timers)', async () => {
+    const clock = new UrgentClock();
+    const player = upgrade(new FakeSpeechEngine(), clock);
+    await firstUpdate(player);
+    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
+    const start = { done: false };
+    void player.updateComplete.then(() => (start.done = true));
+    // No timer runs (the clock never advances): each urgent task is run as it is queued.
+    let tasks = 0;
+    for (let turn = 0; turn < 50 && !start.done; turn++) {
+      await Promise.resolve();
+      const task = clock.urgent.shift();
+      if (task) {
+        tasks += 1;
+        task();
+      }
+    }
+    expect(start.done, 'ready with urgent tasks alone').to.equal(true);
+    expect(tasks).to.be.greaterThan(0);
+    expect(play.disabled).to.equal(false);
+  });
+
   it('reads it at once for a play() that comes before that task', async () => {
     const engine = new FakeSpeechEngine();
     const player = upgrade(engine);
@@ -180,6 +202,14 @@ describe('<article-player> in the page before its tag is defined (the page’s s
     expect(engine.current?.request.text).to.equal('A long article');
   });
 });
+
+/** A clock that queues its urgent tasks (`urgent`) for the test to run; its timers wait for advance(). */
+class UrgentClock extends ManualClock {
+  readonly urgent: (() => void)[] = [];
+  override urgentTask(callback: () => void): void {
+    this.urgent.push(callback);
+  }
+}
 
 /** Time goes on by 1 ms each time the player reads it: its slices of reading end after a few elements. */
 class BusyClock extends ManualClock {

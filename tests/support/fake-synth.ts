@@ -23,6 +23,10 @@ export class ManualClock implements Clock {
   clearTimeout(id: number): void {
     this.timers.delete(id);
   }
+  /** A timer of 0 ms, as where the browser has no task priorities. */
+  urgentTask(callback: () => void): void {
+    this.setTimeout(callback, 0);
+  }
   /** Moves time on, running each timer due on the way in order (ties in the order they were set). */
   advance(ms: number): void {
     const until = this.time + ms;

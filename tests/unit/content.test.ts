@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   renderArticleList,
   renderArticleMarkup,
   renderArticlePage,
+  startModuleEarly,
   toArticleModel,
 } from '../../scripts/content/articles.js';
 import { loadArticles } from '../../scripts/content/load.js';
@@ -358,6 +360,31 @@ describe('escaping', () => {
     ['plain “text”', 'plain “text”'],
   ])('escapeHtml(%j) is %j', (text, expected) => {
     expect(escapeHtml(text)).toBe(expected);
+  });
+});
+
+describe('startModuleEarly', () => {
+  const CSP =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; object-src 'none'\">";
+  const ENTRY = '<script async type="module" crossorigin src="/assets/article-X1.js"></script>';
+  const page = startModuleEarly(`<head>${CSP}${ENTRY}</head>`);
+  const inline = 'import("/assets/article-X1.js")';
+
+  it('imports the async entry from an inline script right after its tag', () => {
+    expect(page).toContain(`${ENTRY}<script>${inline}</script>`);
+  });
+
+  it("lets exactly that script through the page's policy, by its hash", () => {
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(page).toContain(`script-src 'self' 'sha256-${hash}'; object-src 'none'`);
+    expect(page).not.toMatch(/unsafe-inline/u);
+  });
+
+  it.each([
+    ['a page without a script', `<head>${CSP}</head>`],
+    ['a page whose entry is not async', `<head>${CSP}${ENTRY.replace('async ', '')}</head>`],
+  ])('leaves %s as it is', (_what, html) => {
+    expect(startModuleEarly(html)).toBe(html);
   });
 });
 
