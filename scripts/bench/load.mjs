@@ -41,6 +41,12 @@ function targetsOf(dist, site) {
       player: true,
       runs: 2,
     },
+    {
+      name: 'embed, started early (README), 10 paragraphs',
+      url: site.url('/bench/early-10.html'),
+      player: true,
+      runs: 2,
+    },
     { name: 'no player, 10 paragraphs', url: site.url('/bench/plain-10.html'), runs: 3 },
     {
       name: 'embed, 10,000 paragraphs',
@@ -51,6 +57,12 @@ function targetsOf(dist, site) {
     {
       name: 'embed, box reserved (README), 10,000 paragraphs',
       url: site.url('/bench/reserved-10000.html'),
+      player: true,
+      runs: 2,
+    },
+    {
+      name: 'embed, started early (README), 10,000 paragraphs',
+      url: site.url('/bench/early-10000.html'),
       player: true,
       runs: 2,
     },

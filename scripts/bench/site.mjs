@@ -7,7 +7,7 @@
 //   /articles/bench-en-10000/       the article page template with 10,000 paragraphs, added to the
 //                                   service worker's precache (so that its second visit is served by it)
 
-import { readmeCss } from '../readme-snippet.mjs';
+import { readmeCss, readmeHtml } from '../readme-snippet.mjs';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -90,6 +90,8 @@ ${body}
 const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></script>';
 /** README, "Reserve the player's box": what a publisher puts in the page's own style sheet. */
 const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</style>`;
+/** README, "Start the player early": the embed started by a classic script in the head. */
+const EARLY_SNIPPET = readmeHtml('Start the player early (long articles)');
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** Builds the bench site from the snapshot; returns what it could set up. */
@@ -120,6 +122,15 @@ export function buildSite() {
       page(
         `bench: ${String(count)} paragraphs`,
         EMBED_SCRIPT,
+        `<article-player>\n${markup}\n</article-player>`,
+      ),
+    );
+    // Started early, as the README shows for long articles (the box reserved as well).
+    writeFileSync(
+      path.join(benchDir, `early-${String(count)}.html`),
+      page(
+        `bench: ${String(count)} paragraphs, the player started early`,
+        `${EARLY_SNIPPET}${RESERVE_SNIPPET}`,
         `<article-player>\n${markup}\n</article-player>`,
       ),
     );

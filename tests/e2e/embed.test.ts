@@ -1,6 +1,7 @@
 // The embed on a publisher's page: plain HTML pages on another origin than the site (a tiny
 // static server started here, on its own port) that include only dist/embed/article-player.js.
 // Real Chromium, real speech, real sound.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
+import { readmeHtml } from '../../scripts/readme-snippet.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { recordSink, SILENCE_RMS, startRecording } from './support/audio';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
@@ -20,6 +22,25 @@ const EMBED = `${ROOT}dist/embed/article-player.js`;
 
 /** The strict policy of the issue: nothing but this origin, nothing inline, no eval, Trusted Types. */
 const STRICT_CSP = "default-src 'self'; require-trusted-types-for 'script'";
+
+/** README, "Start the player early": a classic script in the head that imports the embed. */
+const EARLY_SNIPPET = readmeHtml('Start the player early (long articles)');
+/** The policy the README gives for it: the strict one, and that one script by its hash. */
+const earlyPolicy = (withHash: boolean): string => {
+  const script = /<script>([^<]*)<\/script>/u.exec(EARLY_SNIPPET)?.[1] ?? '';
+  const hash = createHash('sha256').update(script).digest('base64');
+  return `${STRICT_CSP}; script-src 'self'${withHash ? ` 'sha256-${hash}'` : ''}`;
+};
+/** A publisher's page with the README's early start in its head, under `policy`. */
+const earlyPage = (policy: string): Route => ({
+  type: 'text/html; charset=utf-8',
+  headers: { 'Content-Security-Policy': policy },
+  body: () =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Early</title>` +
+    `${EARLY_SNIPPET}</head><body><article-player id="early"><article>` +
+    `<h1>Started early</h1><p>A page that starts its player before the article.</p>` +
+    `</article></article-player></body></html>`,
+});
 
 interface Route {
   readonly body: () => string;
@@ -85,6 +106,14 @@ beforeAll(async () => {
       body: () => readFileSync(EMBED, 'utf8'),
       headers: strict,
     },
+    // Where the README's early start imports it from.
+    '/embed/article-player.js': {
+      type: 'text/javascript; charset=utf-8',
+      body: () => readFileSync(EMBED, 'utf8'),
+      headers: strict,
+    },
+    '/early.html': earlyPage(earlyPolicy(true)),
+    '/early-no-hash.html': earlyPage(earlyPolicy(false)),
     '/plain.html': page('plain.html'),
     '/two.html': page('two.html'),
     '/story.html': page('story.html', strict),
@@ -230,6 +259,26 @@ describe('<article-player> embedded in a publisher’s page on another origin', 
       ),
     ).toBe(undefined);
     expect(await violations(browser.page)).toEqual([]);
+  });
+
+  it('starts early as the README shows, under a strict policy with that script’s hash, and reads aloud', async () => {
+    await browser.page.goto(`${publisher.origin}/early.html`);
+    await ready(browser.page, '#early');
+    await browser.page.click('#early button.play');
+    const log = await waitForSpeech(browser.page, { type: 'start', text: 'Started early' }, 30_000);
+    expect(entries(log, 'error').filter((entry) => entry.error !== 'interrupted')).toEqual([]);
+    expect(await violations(browser.page)).toEqual([]);
+    await browser.page.evaluate(() => document.querySelector<ArticlePlayer>('#early')?.stop());
+  });
+
+  it('without the hash, the policy refuses the early start (the check can fail)', async () => {
+    await browser.page.goto(`${publisher.origin}/early-no-hash.html`);
+    await expect
+      .poll(() => violations(browser.page))
+      .toEqual([expect.stringMatching(/^script-src-elem inline /u)]);
+    expect(await browser.page.evaluate(() => customElements.get('article-player'))).toBe(undefined);
+    // The article is still there to read.
+    expect(await browser.page.locator('#early h1').textContent()).toBe('Started early');
   });
 
   it('two players on one page: starting B pauses A, and B is heard to the end', async () => {
