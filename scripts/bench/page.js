@@ -50,21 +50,29 @@ export const LOAD_TIMES_SCRIPT = `(() => {
   // Watched, not polled: while Chromium parses a long page it runs no timer until the parse is
   // over, and a poll would see Play enabled only then. The first frame after it is when it shows.
   let watched = null;
+  const observers = [];
+  const watch = (target, options) => {
+    const observer = new MutationObserver(check);
+    observer.observe(target, options);
+    observers.push(observer);
+  };
   const check = () => {
     if (m.playEnabled !== null) return;
     const player = document.querySelector('article-player');
     const root = player && player.shadowRoot;
     if (root && root !== watched) {
       watched = root;
-      new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
+      watch(root, { subtree: true, childList: true, attributes: true });
     }
     const play = root && root.querySelector('button.play');
     if (play && !play.disabled) {
       m.playEnabled = performance.now();
+      // Seen: the page's own work no longer pays for watching it.
+      for (const observer of observers) observer.disconnect();
       requestAnimationFrame(() => { m.playShown = performance.now(); });
     }
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+  watch(document, { subtree: true, childList: true });
   check();
 })();`;
 

@@ -3,6 +3,7 @@ import { emulateMedia, sendMouse } from '@web/test-runner-commands';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { browserClock } from '../../src/speech/web-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer, part } from './mount-player.js';
@@ -172,7 +173,7 @@ describe('<article-player> in the page before its tag is defined (the page’s s
     expect(play.disabled).to.equal(false);
   });
 
-  it('takes those tasks as urgent ones where the clock has them (a long parse holds back its timers)', async () => {
+  it('takes those tasks from its clock’s urgentTask, not its timers (a long parse holds timers back)', async () => {
     const clock = new UrgentClock();
     const player = upgrade(new FakeSpeechEngine(), clock);
     await firstUpdate(player);
@@ -200,6 +201,49 @@ describe('<article-player> in the page before its tag is defined (the page’s s
     await firstUpdate(player);
     await player.play();
     expect(engine.current?.request.text).to.equal('A long article');
+  });
+});
+
+describe('the browser’s clock: an urgent task', () => {
+  const scheduler = Object.getOwnPropertyDescriptor(globalThis, 'scheduler');
+  let posted: string[] = [];
+
+  beforeEach(() => {
+    posted = [];
+    // The Prioritized Task Scheduling API, recorded (WebKit has none: the same stand-in).
+    Object.defineProperty(globalThis, 'scheduler', {
+      configurable: true,
+      value: {
+        postTask(callback: () => void, options: { priority: string }) {
+          posted.push(options.priority);
+          callback();
+          return Promise.resolve();
+        },
+      },
+    });
+  });
+
+  afterEach(() => {
+    if (scheduler) Object.defineProperty(globalThis, 'scheduler', scheduler);
+    else Reflect.deleteProperty(globalThis, 'scheduler');
+    Reflect.deleteProperty(document, 'readyState');
+  });
+
+  it('is a user-blocking task while the document is loading', () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    let ran = false;
+    browserClock.urgentTask(() => (ran = true));
+    expect(posted).to.deep.equal(['user-blocking']);
+    expect(ran).to.equal(true);
+  });
+
+  it('is a timer once the page is parsed (it would come before the first frames)', async () => {
+    expect(document.readyState).to.not.equal('loading');
+    let ran = false;
+    browserClock.urgentTask(() => (ran = true));
+    expect(posted).to.deep.equal([]);
+    expect(ran, 'not in this task').to.equal(false);
+    await waitUntil(() => ran, 'the timer never ran');
   });
 });
 

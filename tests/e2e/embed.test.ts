@@ -100,18 +100,15 @@ beforeAll(async () => {
     },
   });
   const strict = { 'Content-Security-Policy': STRICT_CSP };
+  const embed: Route = {
+    type: 'text/javascript; charset=utf-8',
+    body: () => readFileSync(EMBED, 'utf8'),
+    headers: strict,
+  };
   publisher = await serve({
-    '/article-player.js': {
-      type: 'text/javascript; charset=utf-8',
-      body: () => readFileSync(EMBED, 'utf8'),
-      headers: strict,
-    },
+    '/article-player.js': embed,
     // Where the README's early start imports it from.
-    '/embed/article-player.js': {
-      type: 'text/javascript; charset=utf-8',
-      body: () => readFileSync(EMBED, 'utf8'),
-      headers: strict,
-    },
+    '/embed/article-player.js': embed,
     '/early.html': earlyPage(earlyPolicy(true)),
     '/early-no-hash.html': earlyPage(earlyPolicy(false)),
     '/plain.html': page('plain.html'),
