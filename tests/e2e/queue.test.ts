@@ -249,7 +249,22 @@ describe('Up next, with real speech', () => {
         `${toAnnouncement.toFixed(0)} ms to the announcement + ${announcing.toFixed(0)} ms of "${announcement}" + ` +
         `${toArticle.toFixed(0)} ms to the next article's first start`,
     );
-    expect(toAnnouncement + toArticle).toBeLessThan(300);
+    // No wait between the articles by design. The gap's length is printed above, not asserted:
+    // the speech server's latency on a loaded machine is not the player's (CI once saw 306 ms).
+    // the next article was fetched while the first was still being read, and each utterance is
+    // the very next thing spoken after the one before.
+    const secondFetched = await page.evaluate(
+      (url) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname === url)
+          .map((entry) => (entry as PerformanceResourceTiming).responseEnd),
+      secondUrl,
+    );
+    expect(secondFetched.length).toBeGreaterThan(0);
+    expect(Math.min(...secondFetched)).toBeLessThan(announced.time);
+    const spokenAfterLast = log.filter((e) => e.type === 'speak' && e.time >= lastEnd.time);
+    expect(spokenAfterLast.slice(0, 2).map((e) => e.text)).toEqual([announcement, second]);
     // No error (the speed change cancelled an utterance: that one is 'interrupted').
     expect(log.filter((e) => e.type === 'error' && e.error !== 'interrupted')).toEqual([]);
     // Nothing of the first article was spoken after the announcement.
