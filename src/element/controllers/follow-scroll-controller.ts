@@ -4,8 +4,23 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/**
+ * How many times a follow scroll that ended short of its block is made again. A page may leave
+ * the layout of its off-screen parts to the browser (`content-visibility: auto`, with an
+ * estimated size): as a scroll passes them their height changes, and the block moves.
+ */
+const CORRECTIONS = 3;
+
+/** Frames without movement after which a scroll is taken to be over. */
+const STILL_FRAMES = 3;
+
+/** Input that means the user is scrolling: a correction under way gives way to it. */
+const USER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
+
 export class FollowScrollController implements ReactiveController {
   #followed: HTMLElement | Range | null = null;
+  /** Ends the watch of the last follow scroll (see #follow). */
+  #watch: AbortController | null = null;
 
   /** The element to follow now (a Range for loose text, which has none), or null when not reading. */
   readonly #target: () => HTMLElement | Range | null;
@@ -32,12 +47,45 @@ export class FollowScrollController implements ReactiveController {
     const element = this.#target();
     if (element === this.#followed) return;
     this.#followed = element;
-    if (element && this.#enabled() && !isInView(element, this.#visibleBand())) {
-      const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      const behavior = reduceMotion ? 'auto' : 'smooth';
-      if (element instanceof Range) scrollRangeIntoView(element, behavior);
-      else element.scrollIntoView({ block: 'center', behavior });
+    this.#watch?.abort();
+    if (element && this.#enabled()) this.#follow(element, CORRECTIONS);
+  }
+
+  hostDisconnected(): void {
+    this.#watch?.abort();
+  }
+
+  #follow(element: HTMLElement | Range, corrections: number): void {
+    if (isInView(element, this.#visibleBand())) return;
+    // A correction jumps: a smooth scroll lays out every part it passes, and ends short again.
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const behavior = reduceMotion || corrections < CORRECTIONS ? 'auto' : 'smooth';
+    if (element instanceof Range) scrollRangeIntoView(element, behavior);
+    else element.scrollIntoView({ block: 'center', behavior });
+    if (corrections === 0) return;
+    // Once the block keeps still (the scroll is over, and what it brought into view is laid
+    // out), look again: unless the user scrolls meanwhile, or another block is followed.
+    const watch = new AbortController();
+    this.#watch = watch;
+    const { signal } = watch;
+    for (const type of USER_SCROLL) {
+      window.addEventListener(type, () => watch.abort(), { capture: true, passive: true, signal });
     }
+    let last = Number.NaN;
+    let still = 0;
+    const frame = () => {
+      if (signal.aborted) return;
+      const { top } = element.getBoundingClientRect();
+      still = top === last ? still + 1 : 0;
+      last = top;
+      if (still < STILL_FRAMES) {
+        requestAnimationFrame(frame);
+        return;
+      }
+      watch.abort();
+      if (this.#enabled()) this.#follow(element, corrections - 1);
+    };
+    requestAnimationFrame(frame);
   }
 }
 
