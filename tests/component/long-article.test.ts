@@ -118,6 +118,46 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     });
   }
 
+  it("jumps to the block with reduced motion, whatever the page's own scroll-behavior", async () => {
+    needsDriver('emulateMedia');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    document.documentElement.style.scrollBehavior = 'smooth';
+    try {
+      const { player } = await mount(400);
+      await player.seek(351);
+      await player.play();
+      // In view at once: no frame has passed for a smooth scroll to move the page.
+      expect(inView(paragraph(player, 350))).to.equal(true);
+    } finally {
+      document.documentElement.style.scrollBehavior = '';
+    }
+  });
+
+  it("scrolls all the same in an engine that does not know the 'instant' behavior", async () => {
+    needsDriver('emulateMedia');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const original = Element.prototype.scrollIntoView;
+    const behaviors: (string | undefined)[] = [];
+    Element.prototype.scrollIntoView = function (
+      this: Element,
+      options?: boolean | ScrollIntoViewOptions,
+    ) {
+      const behavior = typeof options === 'object' ? options.behavior : undefined;
+      behaviors.push(behavior);
+      if (behavior === 'instant') throw new TypeError("'instant' is not a valid ScrollBehavior");
+      original.call(this, options);
+    };
+    try {
+      const { player } = await mount(400);
+      await player.seek(351);
+      await player.play();
+      expect(behaviors.slice(0, 2)).to.deep.equal(['instant', 'auto']);
+      expect(inView(paragraph(player, 350))).to.equal(true);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  });
+
   it('gives way to the user who scrolls while a follow scroll is being corrected', async () => {
     const { player } = await mount(400, new FakeSpeechEngine(), CONTENT_VISIBILITY);
     await player.seek(351);

@@ -58,10 +58,19 @@ export class FollowScrollController implements ReactiveController {
   #follow(element: HTMLElement | Range, corrections: number): void {
     if (isInView(element, this.#visibleBand())) return;
     // A correction jumps: a smooth scroll lays out every part it passes, and ends short again.
+    // ('instant', not 'auto': 'auto' takes the page's own `scroll-behavior`, often smooth.)
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const behavior = reduceMotion || corrections < CORRECTIONS ? 'auto' : 'smooth';
-    if (element instanceof Range) scrollRangeIntoView(element, behavior);
-    else element.scrollIntoView({ block: 'center', behavior });
+    const behavior = reduceMotion || corrections < CORRECTIONS ? 'instant' : 'smooth';
+    const scroll = (how: ScrollBehavior) =>
+      element instanceof Range
+        ? scrollRangeIntoView(element, how)
+        : element.scrollIntoView({ block: 'center', behavior: how });
+    try {
+      scroll(behavior);
+    } catch {
+      // 'instant' came later than 'auto' and 'smooth': an engine without it throws a TypeError.
+      scroll('auto');
+    }
     if (corrections === 0) return;
     // Once the block keeps still (the scroll is over, and what it brought into view is laid
     // out), look again: unless the user scrolls meanwhile, or another block is followed.
