@@ -1,5 +1,5 @@
 // The figures measured in Debian's Chromium: time to speak (2), highlight cost (3), load (5) and
-// memory (6); load (5) is in load.mjs. The browser is launched by the end-to-end tests' own helper (tests/e2e/support,
+// memory (6); load (5) is in load.mjs, the Up next gap (2) in queue.mjs. The browser is launched by the end-to-end tests' own helper (tests/e2e/support,
 // compiled for Node by esbuild), with the same flags and real speech through speech-dispatcher.
 /* global window, document -- in the functions that Playwright runs in the page */
 
@@ -14,6 +14,7 @@ import {
   scrollSettled,
 } from './page.js';
 import { bundleForNode, CACHE, ms, ratio, REPEATS, ROOT, row, spread, summarize } from './lib.mjs';
+import { queueFigures } from './queue.mjs';
 import { SPEAK_SIZES } from './site.mjs';
 
 const FRAME_MS = 16;
@@ -195,6 +196,9 @@ export async function speakSection(site) {
   ];
   const failed = SPEAK_SIZES.every((size) => samples.get(size).length === 0);
   if (failed) throw new Error(`no real-speech run succeeded: ${problems.at(-1) ?? 'unknown'}`);
+  const queue = await queueFigures(await support(), site);
+  rows.push(...queue.rows);
+  details.push(...queue.details, '');
   return { rows, details, data: summaries };
 }
 

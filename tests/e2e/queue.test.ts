@@ -251,6 +251,7 @@ describe('Up next, with real speech', () => {
     );
     // No wait between the articles by design. The gap's length is printed above, not asserted:
     // the speech server's latency on a loaded machine is not the player's (CI once saw 306 ms).
+    // `npm run bench -- --only=speak` measures it beside that latency (scripts/bench/queue.mjs).
     // the next article was fetched while the first was still being read, and each utterance is
     // the very next thing spoken after the one before.
     const secondFetched = await page.evaluate(
