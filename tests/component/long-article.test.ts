@@ -158,6 +158,43 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     }
   });
 
+  it('stops watching a block that the page keeps moving', async function () {
+    this.timeout(20_000);
+    const { player } = await mount(400);
+    const moving = paragraph(player, 350);
+    moving.animate([{ transform: 'translateY(0)' }, { transform: 'translateY(4px)' }], {
+      duration: 100,
+      iterations: Infinity,
+      direction: 'alternate',
+    });
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    let requested = 0;
+    window.requestAnimationFrame = (callback) => {
+      requested++;
+      return nextFrame(callback);
+    };
+    try {
+      await player.seek(351);
+      await player.play();
+      await waitUntil(() => requested > 0, 'no watch of the follow scroll');
+      // The page's frames go on; the watch's requests end (the animation never lets it settle).
+      let seen = -1;
+      let unchanged = 0;
+      await waitUntil(
+        () => {
+          unchanged = requested === seen ? unchanged + 1 : 0;
+          seen = requested;
+          return unchanged >= 20;
+        },
+        'the watch went on',
+        { interval: 50, timeout: 15_000 },
+      );
+      expect(player.status).to.equal('playing');
+    } finally {
+      window.requestAnimationFrame = nextFrame;
+    }
+  });
+
   it('gives way to the user who scrolls while a follow scroll is being corrected', async () => {
     const { player } = await mount(400, new FakeSpeechEngine(), CONTENT_VISIBILITY);
     await player.seek(351);

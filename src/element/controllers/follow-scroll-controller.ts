@@ -14,6 +14,9 @@ const CORRECTIONS = 3;
 /** Frames without movement after which a scroll is taken to be over. */
 const STILL_FRAMES = 3;
 
+/** A block that never keeps still (the page animates it) is watched no longer than this. */
+const WATCH_FRAMES = 180;
+
 /** Input that means the user is scrolling: a correction under way gives way to it. */
 const USER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
 
@@ -82,17 +85,18 @@ export class FollowScrollController implements ReactiveController {
     }
     let last = Number.NaN;
     let still = 0;
+    let frames = 0;
     const frame = () => {
       if (signal.aborted) return;
       const { top } = element.getBoundingClientRect();
       still = top === last ? still + 1 : 0;
       last = top;
-      if (still < STILL_FRAMES) {
+      if (still < STILL_FRAMES && ++frames < WATCH_FRAMES) {
         requestAnimationFrame(frame);
         return;
       }
       watch.abort();
-      if (this.#enabled()) this.#follow(element, corrections - 1);
+      if (still >= STILL_FRAMES && this.#enabled()) this.#follow(element, corrections - 1);
     };
     requestAnimationFrame(frame);
   }
