@@ -30,8 +30,8 @@ function article(count: number, section?: string): string {
   return `<article><h1>A long article</h1>${sections.join('')}</article>`;
 }
 
-function mount(count: number, engine = new FakeSpeechEngine(), section?: string) {
-  return mountPlayer({ engine, markup: article(count, section) });
+function mount(count: number, section?: string) {
+  return mountPlayer({ engine: new FakeSpeechEngine(), markup: article(count, section) });
 }
 
 function paragraph(player: ArticlePlayer, index: number): HTMLElement {
@@ -93,7 +93,7 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
       expect(window.matchMedia(`(prefers-reduced-motion: ${reducedMotion})`).matches).to.equal(
         true,
       );
-      const { player, engine } = await mount(400, new FakeSpeechEngine(), section);
+      const { player, engine } = await mount(400, section);
       const readAndCheck = async (index: number) => {
         await player.seek(index + 1); // block 0 is the heading
         if (player.status !== 'playing') await player.play();
@@ -196,7 +196,7 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
   });
 
   it('gives way to the user who scrolls while a follow scroll is being corrected', async () => {
-    const { player } = await mount(400, new FakeSpeechEngine(), CONTENT_VISIBILITY);
+    const { player } = await mount(400, CONTENT_VISIBILITY);
     await player.seek(351);
     await player.play();
     // The user scrolls back to the top while the player's scroll is under way.

@@ -91,12 +91,11 @@ export class FollowScrollController implements ReactiveController {
       const { top } = element.getBoundingClientRect();
       still = top === last ? still + 1 : 0;
       last = top;
-      if (still < STILL_FRAMES && ++frames < WATCH_FRAMES) {
-        requestAnimationFrame(frame);
-        return;
-      }
-      watch.abort();
-      if (still >= STILL_FRAMES && this.#enabled()) this.#follow(element, corrections - 1);
+      if (still >= STILL_FRAMES) {
+        watch.abort();
+        if (this.#enabled()) this.#follow(element, corrections - 1);
+      } else if (++frames < WATCH_FRAMES) requestAnimationFrame(frame);
+      else watch.abort();
     };
     requestAnimationFrame(frame);
   }
