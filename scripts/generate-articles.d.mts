@@ -17,3 +17,6 @@ export declare function generateArticle(lang: string, paragraphs: number): Gener
 
 /** The article as markup: `<article lang>` with an `<h1>` and a `<p>` per paragraph. */
 export declare function articleHtml(article: GeneratedArticle): string;
+
+/** The article as a content file (`content/*.md`): its title, a standfirst, and every paragraph in the body. */
+export declare function articleMarkdown(article: GeneratedArticle): string;

@@ -225,6 +225,32 @@ export function articleHtml(article) {
   return `<article lang="${article.lang}">\n${lines.join('\n')}\n</article>`;
 }
 
+/** `text` as Markdown that renders it verbatim: inline syntax and block markers escaped. */
+function markdownText(text) {
+  return text
+    .replace(/[\\`*_[\]<>&]/gu, (c) => `\\${c}`)
+    .replace(/^(#|[-+]|\d+[.)])(?=\s|$)/u, (marker) =>
+      marker.replace(/[#\-+.)]$/u, (c) => `\\${c}`),
+    );
+}
+
+/**
+ * The article as a content file (`content/*.md`): its title, a standfirst, and every paragraph in
+ * the body. What the app's content pipeline makes of it is what the app serves for such an article.
+ */
+export function articleMarkdown(article) {
+  const [title, ...body] = article.blocks;
+  return [
+    '---',
+    `title: ${JSON.stringify(title?.text ?? article.title)}`,
+    `standfirst: ${JSON.stringify(`${String(body.length)} paragraphs, generated for the benchmarks.`)}`,
+    `lang: ${article.lang}`,
+    '---',
+    '',
+    ...body.map((block) => `${markdownText(block.text)}\n`),
+  ].join('\n');
+}
+
 /** Every benchmark article: `{ name, article }`, e.g. `en-10000`, `ja-1mb`. */
 export function allArticles() {
   const result = [];

@@ -308,7 +308,7 @@ async function main() {
     cleanups.push(() => sink.stop());
     const speech = startSpeechServer({ quiet: true });
     cleanups.push(() => speech.stop());
-    largePrecached = buildSite().precached;
+    largePrecached = (await buildSite()).precached;
     dist = await startPreview(PORT, snapshot);
     cleanups.push(() => dist.stop());
     site = await startStaticServer(PORT + 1, path.join(CACHE, 'site'));

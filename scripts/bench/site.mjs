@@ -4,8 +4,9 @@
 //   /bench/fragments/<name>.html    the article markup alone, for pages that make the element themselves
 //   /bench/blank.html               the embed alone
 //   /bench/blank-full.html          the full player alone (highlight cost)
-//   /articles/bench-en-10000/       the article page template with 10,000 paragraphs, added to the
-//                                   service worker's precache (so that its second visit is served by it)
+//   /articles/bench-en-10000/       the article page template with 10,000 paragraphs as the content
+//                                   pipeline renders them (in parts), added to the service worker's
+//                                   precache (so that its second visit is served by it)
 
 import { readmeCss, readmeHtml } from '../readme-snippet.mjs';
 import { createHash } from 'node:crypto';
@@ -20,7 +21,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { articleHtml, generateArticle } from '../generate-articles.mjs';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+import { articleHtml, articleMarkdown, generateArticle } from '../generate-articles.mjs';
 import { CACHE, DIST, SEED_SLUG, sleep } from './lib.mjs';
 
 export const SNAPSHOT = path.join(CACHE, 'dist');
@@ -94,8 +97,18 @@ const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</styl
 const EARLY_SNIPPET = readmeHtml('Start the player early (long articles)');
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
+/** The content pipeline (TypeScript), loaded through Vite's module runner as the build loads its own. */
+async function contentPipeline() {
+  const { module } = await runnerImport(
+    fileURLToPath(new URL('../content/articles.ts', import.meta.url)),
+    { configFile: false, root: fileURLToPath(new URL('../..', import.meta.url)), logLevel: 'warn' },
+  );
+  return module;
+}
+
 /** Builds the bench site from the snapshot; returns what it could set up. */
-export function buildSite() {
+export async function buildSite() {
+  const content = await contentPipeline();
   rmSync(SITE, { recursive: true, force: true });
   cpSync(SNAPSHOT, SITE, { recursive: true });
   const benchDir = path.join(SITE, 'bench');
@@ -157,12 +170,16 @@ export function buildSite() {
     const shadow = template.slice(opened).trimStart().startsWith('<template shadowroot')
       ? template.slice(opened, template.indexOf('</template>', opened) + '</template>'.length)
       : '';
+    // The article as the app's content pipeline renders a content file (long ones in parts).
+    const parsed = content.parseArticle(`content/${LARGE_SLUG}.md`, articleMarkdown(article));
+    if (parsed.body.length !== article.blocks.length - 1)
+      throw new Error(`the generated article came out with ${String(parsed.body.length)} blocks`);
     const html =
       template
         .slice(0, start)
-        .replace(/<title>[^<]*<\/title>/u, `<title>${article.title} · Article player</title>`) +
-      `<article-player lang="en" data-slug="${LARGE_SLUG}">${shadow}\n${articleHtml(article)}\n` +
-      template.slice(end);
+        .replace(/<title>[^<]*<\/title>/u, `<title>${parsed.title} · Article player</title>`) +
+      content.renderArticleMarkup(parsed, shadow) +
+      template.slice(end + '</article-player>'.length);
     const dir = path.join(SITE, 'articles', LARGE_SLUG);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.html'), html);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Article, Block } from '../../src/core/article.js';
+import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
 import { languageName } from '../../src/core/i18n.js';
 import { readingMinutes } from '../../src/core/timing.js';
 
@@ -219,6 +220,46 @@ function blocksOf(tokens: readonly Token[], inQuote: boolean, out: BodyBlock[]):
   }
 }
 
+/** The characters a unit of tokens shows: its readable text, or its source when it has none (code, a table). */
+function shownCharacters(unit: readonly Token[]): number {
+  const read: BodyBlock[] = [];
+  blocksOf(unit, false, read);
+  return read.length > 0
+    ? read.reduce((sum, block) => sum + block.text.length, 0)
+    : unit.reduce((sum, token) => sum + token.raw.trim().length, 0);
+}
+
+/**
+ * The body's markup; a long body in parts that the browser lays out as they come into view
+ * (src/core/article-parts.ts). A part holds whole top-level blocks: a list or a quote is never split.
+ */
+function renderBody(tokens: readonly Token[]): string {
+  // marked renders consecutive top-level text tokens as one paragraph: they stay one unit.
+  const units: Token[][] = [];
+  for (const token of tokens) {
+    const last = units.at(-1);
+    if (token.type === 'text' && last?.at(-1)?.type === 'text') last.push(token);
+    else units.push([token]);
+  }
+  const blocks = units
+    .map((unit) => ({
+      html: markdown.parser(unit).trim(),
+      characters: shownCharacters(unit),
+    }))
+    .filter((block) => block.html !== '');
+  const parts = articleParts(blocks.map((block) => block.characters));
+  if (parts.length === 0) return markdown.parser([...tokens]);
+  return parts
+    .map((part) =>
+      [
+        `<div class="${PART_CLASS}" style="${partStyle(part)}">`,
+        ...blocks.slice(part.start, part.end).map((block) => block.html),
+        '</div>',
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Parsing and validation
 // ---------------------------------------------------------------------------------------------------------
@@ -358,7 +399,7 @@ export function parseArticle(file: string, source: string): ParsedArticle {
   blocksOf(tokens, false, body);
   if (body.length === 0)
     fail(file, 'body is empty (no paragraph, heading, list item or quote to read)');
-  const bodyHtml = markdown.parser(tokens);
+  const bodyHtml = renderBody(tokens);
 
   return {
     file,

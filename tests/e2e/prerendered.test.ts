@@ -3,14 +3,15 @@
 // reserves the bar's box as the README says does not move either. Every script is answered late,
 // so that the text is painted long before the player starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleHtml, generateArticle } from '../../scripts/generate-articles.mjs';
+import { parseArticle, renderArticleMarkup } from '../../scripts/content/articles.js';
+import { articleHtml, articleMarkdown, generateArticle } from '../../scripts/generate-articles.mjs';
 import { readmeCss } from '../../scripts/readme-snippet.mjs';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
 import { installSpeechLog, waitForSpeech } from './support/speech';
 
 const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
-/** Served by the test: the seed article's page, as built, with 10,000 generated paragraphs. */
+/** Served by the test: the seed article's page, as built, with 10,000 generated paragraphs in parts. */
 const LONG = '/articles/long-prerendered-test/';
 const EMBED = (paragraphs: number) => `/embed-reserved-test-${String(paragraphs)}.html`;
 const SCRIPT_DELAY_MS = 1500;
@@ -89,7 +90,16 @@ describe('nothing moves when the player appears', () => {
     const seed = await (await fetch(url(SEED))).text();
     const start = seed.indexOf('<article lang=');
     const end = seed.indexOf('</article-player>');
-    longPage = `${seed.slice(0, start)}${articleHtml(generateArticle('en', 10_000))}\n${seed.slice(end)}`;
+    // The article's body as the content pipeline renders a long one: in parts.
+    const long = renderArticleMarkup(
+      parseArticle(
+        'content/long-prerendered-test.md',
+        articleMarkdown(generateArticle('en', 10_000)),
+      ),
+    );
+    const body = long.slice(long.indexOf('<article lang='), long.lastIndexOf('</article-player>'));
+    expect(body.match(/<div class="article-part"/gu)).toHaveLength(100);
+    longPage = `${seed.slice(0, start)}${body}${seed.slice(end)}`;
     await browser.context.route(`${url(LONG)}*`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: longPage }),
     );

@@ -16,6 +16,7 @@ import {
   toArticleModel,
 } from '../../scripts/content/articles.js';
 import { loadArticles } from '../../scripts/content/load.js';
+import { articleMarkdown, generateArticle } from '../../scripts/generate-articles.mjs';
 
 const repo = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SEED_FILE = 'content/tajikistan-kyrgyzstan-clashes.md';
@@ -270,6 +271,72 @@ describe('parseArticle', () => {
     const article = parseArticle('content/kinds.md', source({ body }));
     expect(article.body).toEqual([block]);
     expect(article.bodyHtml).toContain(html);
+  });
+});
+
+describe('a long body', () => {
+  // 250 top-level blocks: paragraphs, with a three-item list across the first parts' border.
+  const lines = Array.from({ length: 250 }, (_, i) => `Paragraph ${String(i)}.`);
+  lines.splice(99, 1, '- item a\n- item b\n- item c');
+  const long = parseArticle('content/long-body.md', source({ body: lines.join('\n\n') }));
+  const opening = /<div class="article-part" style="--part-chars: (\d+); --part-blocks: (\d+)">/gu;
+
+  it('comes in parts of 100 top-level blocks, a list being one block', () => {
+    const parts = [...long.bodyHtml.matchAll(opening)];
+    expect(parts.map((part) => Number(part[2]))).toEqual([100, 100, 50]);
+    expect(long.bodyHtml.match(/<\/div>/gu)).toHaveLength(3);
+    // The list is the first part's last block, whole.
+    const first = long.bodyHtml.slice(0, long.bodyHtml.indexOf('</div>'));
+    expect(first).toMatch(/<ul>\n<li>item a<\/li>\n<li>item b<\/li>\n<li>item c<\/li>\n<\/ul>\n$/u);
+    // A part's characters are its text's.
+    expect(Number(parts[2]?.[1])).toBe(
+      lines.slice(200).reduce((sum, line) => sum + line.length, 0),
+    );
+  });
+
+  it('keeps every block once, in order, and reads as the same text', () => {
+    const inside = long.bodyHtml
+      .replace(opening, '')
+      .replace(/<\/div>/gu, '')
+      .match(/<(?:p|li)>[^<]*/gu)
+      ?.map((tag) => tag.replace(/^<\w+>/u, ''));
+    expect(inside).toEqual([
+      ...lines.slice(0, 99).map((line) => line),
+      'item a',
+      'item b',
+      'item c',
+      ...lines.slice(100),
+    ]);
+    expect(long.body.map((block) => block.text)).toEqual(inside);
+  });
+
+  it.each(['en', 'ja'])(
+    'a generated benchmark article (%s) goes through the pipeline word for word',
+    (lang) => {
+      const generated = generateArticle(lang, 1000);
+      const parsed = parseArticle(`content/bench-${lang}.md`, articleMarkdown(generated));
+      expect(parsed.title).toBe(generated.blocks[0]?.text);
+      expect(parsed.body.map((block) => block.text)).toEqual(
+        generated.blocks.slice(1).map((block) => block.text),
+      );
+      expect(parsed.body.every((block) => block.kind === 'paragraph')).toBe(true);
+      expect(parsed.bodyHtml.match(opening)).toHaveLength(10);
+    },
+  );
+
+  it('leaves 100 blocks or fewer as they are', () => {
+    const short = parseArticle(
+      'content/short-body.md',
+      source({ body: lines.slice(0, 100).join('\n\n') }),
+    );
+    expect(short.bodyHtml).not.toContain('article-part');
+    expect(short.bodyHtml.match(/<p>/gu)).toHaveLength(99);
+  });
+
+  it('renders the parts inside the article, indented', () => {
+    expect(renderArticleMarkup(long)).toMatch(
+      /\n {4}<div class="article-part" style="[^"]+">\n {4}<p>Paragraph 0\.<\/p>\n/u,
+    );
   });
 });
 

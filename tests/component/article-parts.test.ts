@@ -1,0 +1,182 @@
+// The app's long articles come in parts that the browser lays out only near the view (app.css
+// `.article-part`, src/core/article-parts.ts): the markup the content pipeline writes, styled by the
+// app's own style sheet, read by the full player.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
+import type { ArticlePlayer } from '../../src/element/player-element.js';
+import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
+import { needsDriver } from './engine.js';
+import { mountPlayer } from './mount-player.js';
+
+const COUNT = 400;
+const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
+const texts = Array.from(
+  { length: COUNT },
+  (_, i) => `Paragraph ${String(i)} begins. ${SENTENCE.repeat(1 + ((i * 7) % 9))}`,
+);
+
+/** The article as the content pipeline writes a long one: `<div class="article-part">`s of blocks. */
+function markup(): string {
+  const parts = articleParts(texts.map((text) => text.trim().length));
+  const body = parts.map(
+    (part) =>
+      `<div class="${PART_CLASS}" style="${partStyle(part)}">${texts
+        .slice(part.start, part.end)
+        .map((text, i) => `<p id="p${String(part.start + i)}">${text.trim()}</p>`)
+        .join('\n')}</div>`,
+  );
+  return `<article lang="en"><header><h1>A long article</h1></header>${body.join('\n')}</article>`;
+}
+
+const paragraph = (player: ArticlePlayer, index: number) =>
+  player.querySelector<HTMLElement>(`#p${String(index)}`)!;
+
+function inView(element: Element): boolean {
+  const rect = element.getBoundingClientRect();
+  return rect.top >= 0 && rect.bottom <= window.innerHeight;
+}
+
+/** Whether the browser skips the part's contents (`content-visibility: auto`, off screen). */
+const skipped = (part: Element) =>
+  !part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true });
+
+/** After the next rendering update: the browser has decided which parts are near the view. */
+const rendered = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+async function scrollSettled(): Promise<void> {
+  let last = Number.NaN;
+  let still = 0;
+  await waitUntil(
+    () => {
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+      return still >= 10;
+    },
+    'the page kept scrolling',
+    { interval: 50, timeout: 10_000 },
+  );
+}
+
+before(async () => {
+  // The app's own style sheet, as its pages have it.
+  const style = document.createElement('style');
+  style.textContent = await (await fetch('/src/app/app.css')).text();
+  document.head.append(style);
+});
+
+beforeEach(() => {
+  localStorage.clear();
+  window.scrollTo(0, 0);
+});
+
+describe("the app's long article, in parts", () => {
+  it('is accessible', async () => {
+    const { player } = await mountPlayer({ markup: markup() });
+    await expect(player).to.be.accessible();
+  });
+
+  it('has parts laid out only near the view', async () => {
+    const { player } = await mountPlayer({ markup: markup() });
+    await rendered();
+    const parts = [...player.querySelectorAll(`.${PART_CLASS}`)];
+    expect(parts).to.have.length(4);
+    expect(getComputedStyle(parts[0]!).contentVisibility).to.equal('auto');
+    expect(skipped(parts[0]!)).to.equal(false);
+    expect(skipped(parts[3]!)).to.equal(true);
+  });
+
+  const estimateWithinAThird = async () => {
+    const { player } = await mountPlayer({ markup: markup() });
+    await rendered();
+    const part = player.querySelectorAll<HTMLElement>(`.${PART_CLASS}`)[2]!;
+    expect(skipped(part)).to.equal(true);
+    const estimated = part.getBoundingClientRect().height;
+    part.style.contentVisibility = 'visible';
+    const real = part.getBoundingClientRect().height;
+    expect(estimated / real, `${String(estimated)} px for ${String(real)} px`).to.be.within(
+      0.67,
+      1.5,
+    );
+  };
+
+  it(`estimates the height of a part not yet shown within a third of its real height (the browser's own width)`, async () => {
+    await estimateWithinAThird();
+  });
+
+  for (const width of [390, 1280]) {
+    it(`estimates the height of a part not yet shown within a third of its real height (${String(width)} px wide)`, async () => {
+      needsDriver('setViewport');
+      await setViewport({ width, height: 800 });
+      try {
+        await estimateWithinAThird();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  it('reads every word once, in order, over the borders of its parts', async () => {
+    const engine = new FakeSpeechEngine();
+    const { player } = await mountPlayer({ engine, markup: markup() });
+    await player.seek(99); // block 0 is the heading: paragraph 98, the first part's last but one
+    await player.play();
+    const spoken: string[] = [];
+    while (!paragraph(player, 101).hasAttribute('data-reading')) {
+      const current = engine.current;
+      expect(current, 'speaking').to.not.equal(undefined);
+      expect(spoken.length).to.be.below(100);
+      spoken.push(current!.request.text);
+      current!.handlers.onStart?.();
+      engine.finishCurrent();
+      await player.updateComplete;
+    }
+    // Each paragraph's last utterance ends at its last word.
+    expect(spoken.join('')).to.equal(
+      texts
+        .slice(98, 101)
+        .map((text) => text.trim())
+        .join(''),
+    );
+    expect(paragraph(player, 101).hasAttribute('data-reading')).to.equal(true);
+  });
+
+  it('keeps the block being read in view, to the last part and back', async function () {
+    this.timeout(30_000);
+    const { player, engine } = await mountPlayer({ markup: markup() });
+    for (const index of [350, 120, 399, 5]) {
+      await player.seek(index + 1);
+      if (player.status !== 'playing') await player.play();
+      await scrollSettled();
+      expect(engine.current?.request.text).to.equal(`Paragraph ${String(index)} begins. `);
+      expect(inView(paragraph(player, index)), `paragraph ${String(index)} in view`).to.equal(true);
+    }
+  });
+
+  it('reads from the word tapped in a part far down', async () => {
+    const { player, engine } = await mountPlayer({ markup: markup() });
+    const target = paragraph(player, 330);
+    // The reader scrolls there: parts laid out on the way change the page's height, so a
+    // scroll lands short of a far block until the parts before it have their real size.
+    await waitUntil(() => {
+      target.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return inView(target);
+    }, 'the paragraph never came into view');
+    await scrollSettled();
+    const text = target.firstChild as Text;
+    const start = text.data.indexOf('valley');
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + 'valley'.length);
+    const rect = range.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
+    });
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');
+    expect(target.hasAttribute('data-reading')).to.equal(true);
+  });
+});
