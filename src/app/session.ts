@@ -23,6 +23,7 @@ import type { FullArticlePlayer } from '../element/full-player-element.js';
 import { renderArticle } from '../element/load-article.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { getText } from './library.js';
+import { inParts } from './long-text.js';
 import { announce } from './pwa.js';
 import type { ListeningSession } from './queue-feature.js';
 import { loadProgress, loadQueue, progressKey, saveProgress, saveQueue } from './session-store.js';
@@ -87,7 +88,7 @@ async function readSavedText(item: QueueItem): Promise<Content> {
     title: `${text.title} · Article player`,
     lang: text.lang,
     // Text nodes only: nothing saved is ever parsed as markup.
-    nodes: () => [renderArticle(article, document)],
+    nodes: () => [inParts(renderArticle(article, document))],
     progress,
   };
 }

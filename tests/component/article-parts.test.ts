@@ -4,6 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
+import { inParts } from '../../src/app/long-text.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { needsDriver } from './engine.js';
@@ -178,5 +179,37 @@ describe("the app's long article, in parts", () => {
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');
     expect(target.hasAttribute('data-reading')).to.equal(true);
+  });
+});
+
+describe('a long text the app renders itself (a saved text)', () => {
+  function saved(count: number): HTMLElement {
+    const article = document.createElement('article');
+    const header = article.appendChild(document.createElement('header'));
+    header.append(Object.assign(document.createElement('h1'), { textContent: 'Saved' }));
+    for (const text of texts.slice(0, count)) {
+      article.append(Object.assign(document.createElement('p'), { textContent: text.trim() }));
+    }
+    return article;
+  }
+
+  it('is grouped in parts after its header, every block once and in order', () => {
+    const article = inParts(saved(250));
+    const children = [...article.children];
+    expect(children.map((child) => child.localName)).to.deep.equal(['header', 'div', 'div', 'div']);
+    expect(children.slice(1).map((part) => part.children.length)).to.deep.equal([100, 100, 50]);
+    expect(children.slice(1).every((part) => part.className === PART_CLASS)).to.equal(true);
+    expect((children[3] as HTMLElement).style.getPropertyValue('--part-blocks').trim()).to.equal(
+      '50',
+    );
+    expect([...article.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(
+      texts.slice(0, 250).map((text) => text.trim()),
+    );
+  });
+
+  it('stays as it is when it is short', () => {
+    const article = inParts(saved(100));
+    expect(article.querySelector('div')).to.equal(null);
+    expect(article.children).to.have.length(101);
   });
 });

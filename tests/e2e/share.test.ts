@@ -268,6 +268,41 @@ describe('listening to shared and pasted text', () => {
     expect(await savedTitles(browser)).toEqual(before);
   });
 
+  it('shows a long pasted text in parts laid out as they come into view, and reads where it is tapped', async () => {
+    const { page } = browser;
+    const paragraphs = Array.from(
+      { length: 250 },
+      (_, i) => `Paragraph ${String(i + 1)} of a long pasted text. It goes on for a while.`,
+    );
+    await savedOnly([['A long pasted text', paragraphs.join('\n\n')]]);
+    expect(await playerParagraphs(browser)).toEqual(paragraphs);
+    const parts = page.locator('article-player .article-part');
+    expect(await parts.count()).toBe(3);
+    expect(await parts.first().evaluate((part) => getComputedStyle(part).contentVisibility)).toBe(
+      'auto',
+    );
+    // The reader scrolls far down (parts laid out on the way change the page's height) and taps.
+    const target = page.locator('article-player p', { hasText: 'Paragraph 230 of' });
+    await expect
+      .poll(() =>
+        target.evaluate((p) => {
+          p.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const rect = p.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
+    await waitForVoices(page, 'en');
+    await target.click({ position: { x: 3, y: 8 } }); // its first word
+    await waitForSpeech(
+      page,
+      { type: 'start', text: 'Paragraph 230 of a long pasted text.' },
+      20_000,
+    );
+    expect(await target.getAttribute('data-reading')).not.toBeNull();
+    await page.evaluate(() => document.querySelector('article-player')?.stop());
+  });
+
   it('deletes a saved text from the home page', async () => {
     const { page } = browser;
     await savedOnly([

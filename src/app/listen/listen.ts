@@ -11,6 +11,7 @@
  */
 import { defineAppPlayer } from '../app-player.js';
 import { deleteText, getText, LibraryError, newId, saveText } from '../library.js';
+import { inParts } from '../long-text.js';
 import { announce, startApp } from '../pwa.js';
 import { strings } from '../strings.js';
 import {
@@ -415,7 +416,7 @@ function articleOf(text: SavedText): HTMLElement {
         throw new Error(`Unknown block kind: ${String(block.kind satisfies never)}`);
     }
   }
-  return article;
+  return inParts(article);
 }
 
 function showText(text: SavedText, kept: boolean): void {
