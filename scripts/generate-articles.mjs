@@ -216,12 +216,21 @@ const escapeHtml = (text) =>
   text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** The article as markup: `<article lang>` with an `<h1>` and a `<p>` per paragraph. */
-export function articleHtml(article) {
+export function articleHtml(article, { sections = 0 } = {}) {
   const lines = article.blocks.map((block, index) =>
     block.kind === 'heading' && index === 0
       ? `<h1>${escapeHtml(block.text)}</h1>`
       : `<p>${escapeHtml(block.text)}</p>`,
   );
+  if (sections > 0) {
+    // A publisher's long article in sections (README, "Long articles in sections"): the title, then
+    // the paragraphs in <section>s of `sections` each.
+    const [title = '', ...paragraphs] = lines;
+    const grouped = [title];
+    for (let i = 0; i < paragraphs.length; i += sections)
+      grouped.push(`<section>\n${paragraphs.slice(i, i + sections).join('\n')}\n</section>`);
+    return `<article lang="${article.lang}">\n${grouped.join('\n')}\n</article>`;
+  }
   return `<article lang="${article.lang}">\n${lines.join('\n')}\n</article>`;
 }
 

@@ -67,6 +67,23 @@ function targetsOf(dist, site) {
       runs: 2,
     },
     { name: 'no player, 10,000 paragraphs', url: site.url('/bench/plain-10000.html'), runs: 2 },
+    {
+      name: 'embed, in sections (README), 10,000 paragraphs',
+      url: site.url('/bench/sections-10000.html'),
+      player: true,
+      runs: 2,
+    },
+    {
+      name: 'embed, in sections and started early (README), 10,000 paragraphs',
+      url: site.url('/bench/sections-early-10000.html'),
+      player: true,
+      runs: 2,
+    },
+    {
+      name: 'no player, 10,000 paragraphs in sections',
+      url: site.url('/bench/plain-sections-10000.html'),
+      runs: 2,
+    },
     // Over a network that brings the page in over seconds (as a phone's does), not all at once:
     // the parser then waits for data, and the player can start while the article arrives.
     {

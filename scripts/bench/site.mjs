@@ -4,6 +4,8 @@
 //   /bench/fragments/<name>.html    the article markup alone, for pages that make the element themselves
 //   /bench/blank.html               the embed alone
 //   /bench/blank-full.html          the full player alone (highlight cost)
+//   /bench/sections-10000.html      the embed and 10,000 paragraphs in sections (README, "Long articles in
+//                                   sections"); sections-early-: started early too; plain-sections-: no player
 //   /articles/bench-en-10000/       the article page template with 10,000 paragraphs as the content
 //                                   pipeline renders them (in parts), added to the service worker's
 //                                   precache (so that its second visit is served by it)
@@ -95,6 +97,10 @@ const EMBED_SCRIPT = '<script type="module" src="/embed/article-player.js"></scr
 const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</style>`;
 /** README, "Start the player early": the embed started by a classic script in the head. */
 const EARLY_SNIPPET = readmeHtml('Start the player early (long articles)');
+/** README, "Long articles in sections": the CSS that lets the browser lay out only sections near the view. */
+export const SECTIONS_SNIPPET = `<style>\n${readmeCss('Long articles in sections')}</style>`;
+/** The size of the long article in sections (the embed's, and the highlight figure's). */
+export const SECTIONED_SIZE = 10_000;
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** The content pipeline (TypeScript), loaded through Vite's module runner as the build loads its own. */
@@ -120,7 +126,7 @@ export async function buildSite() {
   // The full player: its word highlight also runs on the timing estimate (the embed's does not).
   writeFileSync(
     path.join(benchDir, 'blank-full.html'),
-    page('bench: the full player alone', FULL_SCRIPT, '<main></main>'),
+    page('bench: the full player alone', `${FULL_SCRIPT}\n${SECTIONS_SNIPPET}`, '<main></main>'),
   );
   for (const count of SPEAK_SIZES) {
     const markup = articleHtml(generateArticle('en', count));
@@ -157,6 +163,34 @@ export async function buildSite() {
       ),
     );
   }
+
+  // The long article in sections that the browser lays out near the view (README, "Long articles
+  // in sections"), with the box reserved; alone, and with the player started early as well.
+  const sectioned = articleHtml(generateArticle('en', SECTIONED_SIZE), { sections: 100 });
+  const inSections = (title, head) =>
+    page(title, head, `<article-player>\n${sectioned}\n</article-player>`);
+  writeFileSync(
+    path.join(benchDir, `sections-${String(SECTIONED_SIZE)}.html`),
+    inSections(
+      `bench: ${String(SECTIONED_SIZE)} paragraphs in sections`,
+      `${EMBED_SCRIPT}\n${RESERVE_SNIPPET}${SECTIONS_SNIPPET}`,
+    ),
+  );
+  writeFileSync(
+    path.join(benchDir, `sections-early-${String(SECTIONED_SIZE)}.html`),
+    inSections(
+      `bench: ${String(SECTIONED_SIZE)} paragraphs in sections, the player started early`,
+      `${EARLY_SNIPPET}${RESERVE_SNIPPET}${SECTIONS_SNIPPET}`,
+    ),
+  );
+  writeFileSync(
+    path.join(benchDir, `plain-sections-${String(SECTIONED_SIZE)}.html`),
+    page(
+      `bench: ${String(SECTIONED_SIZE)} paragraphs in sections, no player`,
+      SECTIONS_SNIPPET,
+      sectioned,
+    ),
+  );
 
   // The 10,000-paragraph article in the article page template, precached like the seed article.
   const template = readFileSync(path.join(SITE, 'articles', SEED_SLUG, 'index.html'), 'utf8');

@@ -13,11 +13,14 @@ import { installSpeechLog, waitForSpeech } from './support/speech';
 const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
 /** Served by the test: the seed article's page, as built, with 10,000 generated paragraphs in parts. */
 const LONG = '/articles/long-prerendered-test/';
-const EMBED = (paragraphs: number) => `/embed-reserved-test-${String(paragraphs)}.html`;
+const EMBED = (paragraphs: number, sections = 0) =>
+  `/embed-reserved-test-${String(paragraphs)}${sections ? '-sections' : ''}.html`;
 const SCRIPT_DELAY_MS = 1500;
 
 /** The README's snippet (the embed section, "Reserve the player's box"), as a publisher copies it. */
 const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</style>`;
+/** The README's snippet for long articles ("Long articles in sections"). */
+const SECTIONS_SNIPPET = `<style>\n${readmeCss('Long articles in sections')}</style>`;
 
 interface Watch {
   cls: number;
@@ -103,23 +106,27 @@ describe('nothing moves when the player appears', () => {
     await browser.context.route(`${url(LONG)}*`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: longPage }),
     );
-    for (const paragraphs of [10, 10_000]) {
+    for (const [paragraphs, sections] of [
+      [10, 0],
+      [10_000, 0],
+      [10_000, 100],
+    ] as const) {
       const body = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>An embedded article</title>
-${RESERVE_SNIPPET}
+${RESERVE_SNIPPET}${sections ? SECTIONS_SNIPPET : ''}
 <script type="module" src="/embed/article-player.js"></script>
 </head>
 <body>
 <article-player>
-${articleHtml(generateArticle('en', paragraphs))}
+${articleHtml(generateArticle('en', paragraphs), { sections })}
 </article-player>
 </body>
 </html>`;
-      await browser.context.route(`${url(EMBED(paragraphs))}*`, (route) =>
+      await browser.context.route(`${url(EMBED(paragraphs, sections))}*`, (route) =>
         route.fulfill({ contentType: 'text/html; charset=utf-8', body }),
       );
     }
@@ -192,12 +199,24 @@ ${articleHtml(generateArticle('en', paragraphs))}
     await page.evaluate(() => document.querySelector('article-player')?.stop());
   });
 
-  for (const paragraphs of [10, 10_000]) {
-    it(`an embed of ${String(paragraphs)} paragraphs that reserves the bar's box: CLS 0`, async () => {
-      const watch = await openAndWatch(EMBED(paragraphs));
+  for (const [paragraphs, sections] of [
+    [10, 0],
+    [10_000, 0],
+    [10_000, 100],
+  ] as const) {
+    const what = sections ? ', in sections laid out near the view (README),' : '';
+    it(`an embed of ${String(paragraphs)} paragraphs${what} that reserves the bar's box: CLS 0`, async () => {
+      const watch = await openAndWatch(EMBED(paragraphs, sections));
       expect(watch.frames).toBeGreaterThan(10);
       expect(watch.cls).toBe(0);
       expect(watch.moved).toBe(0);
+      if (sections) {
+        const contentVisibility = await browser.page
+          .locator('article-player section')
+          .first()
+          .evaluate((section) => getComputedStyle(section).contentVisibility);
+        expect(contentVisibility).toBe('auto');
+      }
     });
   }
 });
