@@ -2,13 +2,14 @@
 // `.article-part`, src/core/article-parts.ts): the markup the content pipeline writes, styled by the
 // app's own style sheet, read by the full player.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
 import { inParts } from '../../src/app/long-text.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { needsDriver } from './engine.js';
 import { mountPlayer } from './mount-player.js';
+import { clickWord, inView, scrollSettled } from './viewport.js';
 
 const COUNT = 400;
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -33,11 +34,6 @@ function markup(): string {
 const paragraph = (player: ArticlePlayer, index: number) =>
   player.querySelector<HTMLElement>(`#p${String(index)}`)!;
 
-function inView(element: Element): boolean {
-  const rect = element.getBoundingClientRect();
-  return rect.top >= 0 && rect.bottom <= window.innerHeight;
-}
-
 /** Whether the browser skips the part's contents (`content-visibility: auto`, off screen). */
 const skipped = (part: Element) =>
   !part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true });
@@ -45,20 +41,6 @@ const skipped = (part: Element) =>
 /** After the next rendering update: the browser has decided which parts are near the view. */
 const rendered = () =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
-async function scrollSettled(): Promise<void> {
-  let last = Number.NaN;
-  let still = 0;
-  await waitUntil(
-    () => {
-      still = window.scrollY === last ? still + 1 : 0;
-      last = window.scrollY;
-      return still >= 10;
-    },
-    'the page kept scrolling',
-    { interval: 50, timeout: 10_000 },
-  );
-}
 
 before(async () => {
   // The app's own style sheet, as its pages have it.
@@ -165,16 +147,7 @@ describe("the app's long article, in parts", () => {
       return inView(target);
     }, 'the paragraph never came into view');
     await scrollSettled();
-    const text = target.firstChild as Text;
-    const start = text.data.indexOf('valley');
-    const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, start + 'valley'.length);
-    const rect = range.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
-    });
+    await clickWord(target.firstChild as Text, 'valley');
     await player.updateComplete;
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');

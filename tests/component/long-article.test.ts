@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia } from '@web/test-runner-commands';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
@@ -7,6 +7,7 @@ import { browserClock } from '../../src/speech/web-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer, part } from './mount-player.js';
+import { clickWord, inView, scrollSettled } from './viewport.js';
 
 const CONTENT_VISIBILITY = 'content-visibility: auto; contain-intrinsic-size: auto 1000px';
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -36,26 +37,6 @@ function mount(count: number, section?: string) {
 
 function paragraph(player: ArticlePlayer, index: number): HTMLElement {
   return player.querySelector<HTMLElement>(`#p${String(index)}`)!;
-}
-
-function inView(element: Element): boolean {
-  const rect = element.getBoundingClientRect();
-  return rect.top >= 0 && rect.bottom <= window.innerHeight;
-}
-
-/** Until the page has stopped scrolling (a smooth scroll is over) for a few frames. */
-async function scrollSettled(): Promise<void> {
-  let last = Number.NaN;
-  let still = 0;
-  await waitUntil(
-    () => {
-      still = window.scrollY === last ? still + 1 : 0;
-      last = window.scrollY;
-      return still >= 10;
-    },
-    'the page kept scrolling',
-    { interval: 50, timeout: 10_000 },
-  );
 }
 
 beforeEach(() => {
@@ -212,16 +193,7 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     const target = paragraph(player, 300);
     target.scrollIntoView({ block: 'center' });
     await scrollSettled();
-    const text = target.firstChild as Text;
-    const start = text.data.indexOf('valley');
-    const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, start + 'valley'.length);
-    const rect = range.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
-    });
+    await clickWord(target.firstChild as Text, 'valley');
     await player.updateComplete;
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('valley woke to the sound of it. ');

@@ -2,9 +2,9 @@
 // its own. It is read in its place, highlighted by its text nodes (::highlight(ap-block), no
 // attribute, the markup unchanged), read from the word tapped, and followed when it scrolls away.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { mountPlayer } from './mount-player.js';
+import { clickWord } from './viewport.js';
 
 const LOOSE = 'Loose words sit straight in the div. They have no paragraph.';
 const ARTICLE = `
@@ -54,16 +54,7 @@ describe('<article-player> with loose text', () => {
   it('reads loose text from the word that is tapped', async () => {
     const engine = new FakeSpeechEngine();
     const { player } = await mountPlayer({ engine, markup: ARTICLE });
-    const text = player.querySelector('#box')!.firstChild as Text;
-    const range = document.createRange();
-    const start = text.data.indexOf('They');
-    range.setStart(text, start);
-    range.setEnd(text, start + 4);
-    const rect = range.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
-    });
+    await clickWord(player.querySelector('#box')!.firstChild as Text, 'They');
     await player.updateComplete;
     expect(player.status).to.equal('playing');
     expect(engine.current?.request.text).to.equal('They have no paragraph.');
