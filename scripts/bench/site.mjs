@@ -98,9 +98,9 @@ const RESERVE_SNIPPET = `<style>\n${readmeCss("Reserve the player's box")}</styl
 /** README, "Start the player early": the embed started by a classic script in the head. */
 const EARLY_SNIPPET = readmeHtml('Start the player early (long articles)');
 /** README, "Long articles in sections": the CSS that lets the browser lay out only sections near the view. */
-export const SECTIONS_SNIPPET = `<style>\n${readmeCss('Long articles in sections')}</style>`;
-/** The size of the long article in sections (the embed's, and the highlight figure's). */
-export const SECTIONED_SIZE = 10_000;
+const SECTIONS_SNIPPET = `<style>\n${readmeCss('Long articles in sections')}</style>`;
+/** The size of the embed's long article in sections. */
+const SECTIONED_SIZE = 10_000;
 const FULL_SCRIPT = '<script type="module" src="/embed/article-player-full.js"></script>';
 
 /** The content pipeline (TypeScript), loaded through Vite's module runner as the build loads its own. */

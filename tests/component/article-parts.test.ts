@@ -70,6 +70,28 @@ describe("the app's long article, in parts", () => {
     expect(skipped(parts[3]!)).to.equal(true);
   });
 
+  it("keeps the reading highlight whole: its shadow is inside its part's box, which clips", async () => {
+    const { player } = await mountPlayer({ markup: markup() });
+    const part = player.querySelectorAll<HTMLElement>(`.${PART_CLASS}`)[1]!;
+    expect(getComputedStyle(part).contentVisibility).to.equal('auto');
+    // A part's first block (its top edge) and one inside it (its sides).
+    for (const index of [100, 150]) {
+      await player.seek(index + 1);
+      await player.play();
+      const block = paragraph(player, index);
+      expect(block.hasAttribute('data-reading')).to.equal(true);
+      const spread = Number(/([\d.]+)px\s*$/u.exec(getComputedStyle(block).boxShadow)?.[1]);
+      expect(spread, 'the highlight has a shadow').to.be.above(0);
+      const shadow = block.getBoundingClientRect();
+      const room = part.getBoundingClientRect();
+      expect(room.left, `left of paragraph ${String(index)}`).to.be.at.most(shadow.left - spread);
+      expect(room.right).to.be.at.least(shadow.right + spread);
+      expect(room.top).to.be.at.most(shadow.top - spread);
+      // The text is where it would be without parts: in the article's column.
+      expect(shadow.left).to.equal(player.querySelector('article')!.getBoundingClientRect().left);
+    }
+  });
+
   const estimateWithinAThird = async () => {
     const { player } = await mountPlayer({ markup: markup() });
     await rendered();
