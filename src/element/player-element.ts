@@ -678,14 +678,20 @@ export class ArticlePlayer extends LitElement {
     return Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
   }
 
-  /** The part of the view the bar leaves free: it sits at the top, or at the bottom on a phone. */
+  /**
+   * The part of the view the bar leaves free (it sits at the top, or at the bottom on a phone),
+   * less the page's own `scroll-padding`: where a page declares its sticky header, as it does for
+   * its anchors.
+   */
   #visibleBand(): { top: number; bottom: number } {
-    const rect = this.renderRoot.querySelector('.bar')?.getBoundingClientRect();
+    const bar = this.renderRoot.querySelector('.bar')?.getBoundingClientRect();
+    const { scrollPaddingTop, scrollPaddingBottom } = getComputedStyle(document.documentElement);
     const height = window.innerHeight;
-    if (!rect) return { top: 0, bottom: height };
-    return rect.top < height / 2
-      ? { top: rect.bottom, bottom: height }
-      : { top: 0, bottom: rect.top };
+    let top = parseFloat(scrollPaddingTop) || 0;
+    let bottom = height - (parseFloat(scrollPaddingBottom) || 0);
+    if (bar && bar.top < height / 2) top = Math.max(top, bar.bottom);
+    else if (bar) bottom = Math.min(bottom, bar.top);
+    return { top, bottom };
   }
 
   #statusMessage(): string {

@@ -188,6 +188,32 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     expect(window.scrollY).to.equal(0);
   });
 
+  it("keeps the block being read clear of the page's sticky header (its scroll-padding)", async () => {
+    const header = document.createElement('header');
+    header.style.cssText = 'position: fixed; inset: 0 0 auto 0; height: 200px; background: #eee';
+    document.body.append(header);
+    document.documentElement.style.scrollPaddingTop = '200px';
+    try {
+      const { player } = await mount(400);
+      const target = paragraph(player, 60);
+      // The reader has scrolled so that the paragraph is under the header, below the bar.
+      window.scrollBy({ top: target.getBoundingClientRect().top - 150, behavior: 'instant' });
+      expect(target.getBoundingClientRect().top).to.be.within(149, 151);
+      const bar = player.shadowRoot!.querySelector('.bar')!.getBoundingClientRect();
+      expect(bar.bottom, "the player's bar is above it").to.be.below(150);
+      await player.seek(61);
+      await player.play();
+      await scrollSettled();
+      expect(target.hasAttribute('data-reading')).to.equal(true);
+      const { top, bottom } = target.getBoundingClientRect();
+      expect(top, 'below the header').to.be.at.least(200);
+      expect(bottom).to.be.at.most(window.innerHeight);
+    } finally {
+      header.remove();
+      document.documentElement.style.scrollPaddingTop = '';
+    }
+  });
+
   it('reads from the word that is tapped, far down the article', async () => {
     const { player, engine } = await mount(400);
     const target = paragraph(player, 300);
