@@ -6,7 +6,7 @@
  * address, Back and Forward work; its text comes from its pre-rendered page (or, for a saved
  * text, from IndexedDB), the same as when the page is opened on its own.
  */
-import { START, type Block, type Position } from '../core/article.js';
+import { START, type Position } from '../core/article.js';
 import { describeProgress, type Progress } from '../core/progress.js';
 import {
   currentItem,
@@ -20,11 +20,10 @@ import {
   type QueueItem,
 } from '../core/queue.js';
 import type { FullArticlePlayer } from '../element/full-player-element.js';
-import { renderArticle } from '../element/load-article.js';
 import type { SpeechEngine } from '../speech/engine.js';
 import { getText } from './library.js';
-import { inParts } from './long-text.js';
 import { announce } from './pwa.js';
+import { savedTextArticle } from './saved-article.js';
 import type { ListeningSession } from './queue-feature.js';
 import { loadProgress, loadQueue, progressKey, saveProgress, saveQueue } from './session-store.js';
 import { strings } from './strings.js';
@@ -79,16 +78,11 @@ async function fetchArticlePage(item: QueueItem): Promise<Content> {
 async function readSavedText(item: QueueItem): Promise<Content> {
   const text = await getText(item.id);
   if (!text) throw new MissingError(item.id);
-  const blocks = [{ kind: 'heading' as const, text: text.title }, ...text.blocks].map(
-    (block, index): Block => ({ id: `b${String(index)}`, kind: block.kind, text: block.text }),
-  );
-  const article = { id: item.id, lang: text.lang, title: text.title, blocks };
   const progress = await loadProgress(progressKey(new URL(item.url, location.href)));
   return {
     title: `${text.title} · Article player`,
     lang: text.lang,
-    // Text nodes only: nothing saved is ever parsed as markup.
-    nodes: () => [inParts(renderArticle(article, document))],
+    nodes: () => [savedTextArticle(text)],
     progress,
   };
 }

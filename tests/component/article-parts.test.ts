@@ -4,7 +4,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
-import { inParts } from '../../src/app/long-text.js';
+import { savedTextArticle } from '../../src/app/saved-article.js';
+import type { SavedText, TextBlock } from '../../src/app/text.js';
 import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { needsDriver } from './engine.js';
@@ -177,34 +178,55 @@ describe("the app's long article, in parts", () => {
   });
 });
 
-describe('a long text the app renders itself (a saved text)', () => {
-  function saved(count: number): HTMLElement {
-    const article = document.createElement('article');
-    const header = article.appendChild(document.createElement('header'));
-    header.append(Object.assign(document.createElement('h1'), { textContent: 'Saved' }));
-    for (const text of texts.slice(0, count)) {
-      article.append(Object.assign(document.createElement('p'), { textContent: text.trim() }));
-    }
-    return article;
+describe('a saved text (on /listen/ and in Up next)', () => {
+  function saved(count: number): SavedText {
+    const blocks: TextBlock[] = texts
+      .slice(0, count)
+      .map((text) => ({ kind: 'paragraph', text: text.trim() }));
+    // A list of three items, one block in all, across the first parts' border.
+    blocks.splice(
+      99,
+      0,
+      ...['a', 'b', 'c'].map((item) => ({ kind: 'list-item' as const, text: item })),
+    );
+    return {
+      id: 'saved',
+      title: 'Saved',
+      lang: 'en',
+      blocks,
+      source: 'pasted',
+      url: 'https://example.org/a',
+      savedAt: 0,
+      characters: blocks.reduce((sum, block) => sum + block.text.length, 0),
+    };
   }
 
-  it('is grouped in parts after its header, every block once and in order', () => {
-    const article = inParts(saved(250));
-    const children = [...article.children];
-    expect(children.map((child) => child.localName)).to.deep.equal(['header', 'div', 'div', 'div']);
-    expect(children.slice(1).map((part) => part.children.length)).to.deep.equal([100, 100, 50]);
-    expect(children.slice(1).every((part) => part.className === PART_CLASS)).to.equal(true);
-    expect((children[3] as HTMLElement).style.getPropertyValue('--part-blocks').trim()).to.equal(
-      '50',
-    );
-    expect([...article.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal(
-      texts.slice(0, 250).map((text) => text.trim()),
-    );
+  it('has its title and a line about it, not read, then its blocks', () => {
+    const article = savedTextArticle(saved(3));
+    expect(article.lang).to.equal('en');
+    expect(article.querySelector('header h1')?.textContent).to.equal('Saved');
+    const meta = article.querySelector('header p.meta')!;
+    expect(meta.hasAttribute('data-skip')).to.equal(true);
+    expect(meta.textContent).to.contain('Shared from https://example.org/a');
+    expect(article.querySelector(`.${PART_CLASS}`)).to.equal(null);
+    expect(
+      [...article.querySelectorAll('p:not(.meta), li')].map((b) => b.textContent),
+    ).to.deep.equal([...texts.slice(0, 3).map((text) => text.trim()), 'a', 'b', 'c']);
   });
 
-  it('stays as it is when it is short', () => {
-    const article = inParts(saved(100));
-    expect(article.querySelector('div')).to.equal(null);
-    expect(article.children).to.have.length(101);
+  it('is grouped in parts after its header when long, every block once and in order', () => {
+    const article = savedTextArticle(saved(250));
+    const children = [...article.children];
+    expect(children.map((child) => child.localName)).to.deep.equal(['header', 'div', 'div', 'div']);
+    // 250 paragraphs and one list: the list is the first part's last block, whole.
+    expect(children.slice(1).map((part) => part.children.length)).to.deep.equal([100, 100, 51]);
+    expect(children[1]!.lastElementChild!.localName).to.equal('ul');
+    expect(children.slice(1).every((part) => part.className === PART_CLASS)).to.equal(true);
+    expect((children[3] as HTMLElement).style.getPropertyValue('--part-blocks').trim()).to.equal(
+      '51',
+    );
+    expect([...article.querySelectorAll('p:not(.meta)')].map((p) => p.textContent)).to.deep.equal(
+      texts.slice(0, 250).map((text) => text.trim()),
+    );
   });
 });

@@ -412,6 +412,11 @@ describe('Up next, with real speech', () => {
     await page.getByRole('button', { name: 'Play all' }).click();
     await waitForSpeech(page, { type: 'start', text: 'Saved one' }, 30_000);
     expect(new URL(page.url()).search).toBe(`?id=${oneId}`);
+    // Shown as on its own page: its title and the line about it (which is not read).
+    expect(await page.locator('main article-player h1').innerText()).toBe('Saved one');
+    expect(await page.locator('main article-player .meta[data-skip]').innerText()).toMatch(
+      /^1 min listen$/u,
+    );
     await waitForSpeech(page, { type: 'end', text: 'A short saved text.' }, 30_000);
     // Its title was said, then it was found missing: the article after it plays.
     await waitForSpeech(page, { type: 'start', text: first }, 30_000);

@@ -11,13 +11,13 @@
  */
 import { defineAppPlayer } from '../app-player.js';
 import { deleteText, getText, LibraryError, newId, saveText } from '../library.js';
-import { inParts } from '../long-text.js';
+import { element } from '../dom.js';
 import { announce, startApp } from '../pwa.js';
+import { savedTextArticle } from '../saved-article.js';
 import { strings } from '../strings.js';
 import {
   canonicalLanguage,
   checkRawInput,
-  listeningMinutes,
   looksLikeHtml,
   makeSavedText,
   MAX_CHARACTERS,
@@ -365,67 +365,13 @@ function buildForm(): HTMLFormElement {
 // ---------------------------------------------------------------------------------------------------------
 // A saved text, with the player
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  name: K,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(name);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** The article markup for the player, from text only. */
-function articleOf(text: SavedText): HTMLElement {
-  const article = element('article');
-  article.lang = text.lang;
-  const header = element('header');
-  header.append(element('h1', text.title));
-  const meta = element('p');
-  meta.className = 'meta';
-  meta.dataset['skip'] = '';
-  meta.lang = 'en';
-  const parts = [`${String(listeningMinutes(text.characters))} min listen`];
-  if (text.url) parts.push(strings.sharedFrom(text.url));
-  meta.textContent = parts.join(' · ');
-  header.append(meta);
-  article.append(header);
-  let list: HTMLUListElement | null = null;
-  for (const block of text.blocks) {
-    if (block.kind !== 'list-item') list = null;
-    switch (block.kind) {
-      case 'heading':
-        article.append(element('h2', block.text));
-        break;
-      case 'list-item':
-        if (!list) {
-          list = element('ul');
-          article.append(list);
-        }
-        list.append(element('li', block.text));
-        break;
-      case 'quote': {
-        const quote = element('blockquote');
-        quote.append(element('p', block.text));
-        article.append(quote);
-        break;
-      }
-      case 'paragraph':
-        article.append(element('p', block.text));
-        break;
-      default:
-        throw new Error(`Unknown block kind: ${String(block.kind satisfies never)}`);
-    }
-  }
-  return inParts(article);
-}
-
 function showText(text: SavedText, kept: boolean): void {
   if (!root) return;
   document.title = `${text.title} · Article player`;
   const player = document.createElement('article-player');
   player.lang = text.lang;
   player.dataset['savedId'] = text.id;
-  player.append(articleOf(text));
+  player.append(savedTextArticle(text));
 
   const actions = element('div');
   actions.className = 'saved-actions';
