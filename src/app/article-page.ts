@@ -9,24 +9,23 @@ import { defineAppPlayer } from './app-player.js';
 import { startApp } from './pwa.js';
 
 /**
- * Resolves once `ready()` is true, or the page is parsed. The script is `async`: on a long
- * article it runs while the parser is still adding the article.
+ * Resolves once `ready()` is true, or the page is parsed (without `ready`, once it is parsed).
+ * The script is `async`: on a long article it runs while the parser is still adding the article.
  */
-function whenParsed(ready: () => boolean): Promise<void> {
+function whenParsed(ready?: () => boolean): Promise<void> {
   return new Promise((resolve) => {
-    if (document.readyState !== 'loading' || ready()) {
+    if (document.readyState !== 'loading' || ready?.()) {
       resolve();
       return;
     }
+    // Only while there is something to look for: a long article adds many nodes.
+    const observer = ready && new MutationObserver(() => ready() && done());
     const done = () => {
-      observer.disconnect();
+      observer?.disconnect();
       document.removeEventListener('DOMContentLoaded', done);
       resolve();
     };
-    const observer = new MutationObserver(() => {
-      if (ready()) done();
-    });
-    observer.observe(document, { childList: true, subtree: true });
+    observer?.observe(document, { childList: true, subtree: true });
     document.addEventListener('DOMContentLoaded', done);
   });
 }
@@ -47,6 +46,4 @@ void whenParsed(() => Boolean(document.querySelector('article-player')?.firstChi
   .then(nextTask)
   .then(defineAppPlayer);
 // The rest of the app needs the whole page, and comes after the player.
-void whenParsed(() => false)
-  .then(nextTask)
-  .then(startApp);
+void whenParsed().then(nextTask).then(startApp);
