@@ -93,6 +93,23 @@ describe("the app's long article, in parts", () => {
     }
   });
 
+  it('spaces the blocks at the border of two parts as inside a part', async () => {
+    const { player } = await mountPlayer({ markup: markup() });
+    const last = paragraph(player, 99);
+    await waitUntil(() => {
+      last.scrollIntoView({ block: 'center', behavior: 'instant' });
+      return inView(last);
+    }, 'the paragraph never came into view');
+    await rendered();
+    const gap = (index: number) =>
+      paragraph(player, index + 1).getBoundingClientRect().top -
+      paragraph(player, index).getBoundingClientRect().bottom;
+    expect(gap(99), 'at the border').to.be.closeTo(gap(98), 0.5);
+    expect(paragraph(player, 100).getBoundingClientRect().left).to.equal(
+      last.getBoundingClientRect().left,
+    );
+  });
+
   const estimateWithinAThird = async () => {
     const { player } = await mountPlayer({ markup: markup() });
     await rendered();
