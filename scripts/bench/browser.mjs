@@ -293,13 +293,24 @@ const HIGHLIGHT_SIZES = [10, 10_000];
  */
 const SECTION_BLOCKS = 100;
 const SECTIONED = 'sectioned';
+const SECTIONED_FRAGMENT = `en-${String(HIGHLIGHT_SIZES[1])}-sections-${String(SECTION_BLOCKS)}`;
 
 export async function highlightSection(site) {
   const { launchBrowser } = await support();
   const browser = await launchBrowser({ failOnPageError: false });
   const cases = [
-    ...HIGHLIGHT_SIZES.map((size) => ({ key: size, size, group: 0 })),
-    { key: SECTIONED, size: HIGHLIGHT_SIZES[1], group: SECTION_BLOCKS },
+    ...HIGHLIGHT_SIZES.map((size) => ({
+      key: size,
+      size,
+      fragment: `en-${String(size)}`,
+      group: 0,
+    })),
+    {
+      key: SECTIONED,
+      size: HIGHLIGHT_SIZES[1],
+      fragment: SECTIONED_FRAGMENT,
+      group: SECTION_BLOCKS,
+    },
   ];
   const pooled = new Map(cases.map(({ key }) => [key, {}]));
   // Hundreds of updates per page: one page per size is enough (two from BENCH_REPEATS=8).
@@ -307,14 +318,13 @@ export async function highlightSection(site) {
   const notes = [];
   try {
     for (let repeat = 0; repeat < runs; repeat++) {
-      for (const { key, size, group } of cases) {
+      for (const { key, size, fragment, group } of cases) {
         const page = await browser.context.newPage();
         try {
           await page.goto(site.url('/bench/blank-full.html'), { waitUntil: 'load' });
           const made = await page.evaluate(makeFakePlayer, {
-            fragmentUrl: `/bench/fragments/en-${String(size)}.html`,
+            fragmentUrl: `/bench/fragments/${fragment}.html`,
             auto: false,
-            group,
           });
           const result = await page.evaluate(measureHighlights, {
             timerMs: 3000,

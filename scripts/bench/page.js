@@ -88,10 +88,9 @@ export function playEnabled() {
  * The fake engine answers with the browser's real voices (so that the player renders as with the
  * real engine), and either waits to be driven (`auto: false`: `window.__bench.current` holds the
  * last speak's request and handlers) or plays each chunk at once (`auto: true`: start and end in
- * the next two tasks), the fast path of the memory figure. With `group`, the article's blocks are
- * wrapped in `<section>`s of `group` blocks each, as in a publisher's sectioned article.
+ * the next two tasks), the fast path of the memory figure.
  */
-export async function makeFakePlayer({ fragmentUrl, auto, group = 0 }) {
+export async function makeFakePlayer({ fragmentUrl, auto }) {
   try {
     localStorage.clear();
   } catch {
@@ -164,15 +163,6 @@ export async function makeFakePlayer({ fragmentUrl, auto, group = 0 }) {
   };
   const player = new Player(engine);
   player.innerHTML = html;
-  if (group > 0) {
-    const article = player.querySelector('article') ?? player;
-    const blocks = [...article.children];
-    for (let i = 0; i < blocks.length; i += group) {
-      const section = document.createElement('section');
-      article.insertBefore(section, blocks[i]);
-      section.append(...blocks.slice(i, i + group));
-    }
-  }
   player.addEventListener('ap-paragraph', (event) => {
     bench.paragraphs++;
     bench.lastParagraph = event.detail.index;

@@ -2,6 +2,7 @@
 // with the generated articles added:
 //   /bench/en-<N>.html              the embed (dist/embed/article-player.js) and an article of N paragraphs
 //   /bench/fragments/<name>.html    the article markup alone, for pages that make the element themselves
+//                                   (en-10000-sections-100: in sections of 100)
 //   /bench/blank.html               the embed alone
 //   /bench/blank-full.html          the full player alone (highlight cost)
 //   /bench/sections-10000.html      the embed and 10,000 paragraphs in sections (README, "Long articles in
@@ -167,6 +168,11 @@ export async function buildSite() {
   // The long article in sections that the browser lays out near the view (README, "Long articles
   // in sections"), with the box reserved; alone, and with the player started early as well.
   const sectioned = articleHtml(generateArticle('en', SECTIONED_SIZE), { sections: 100 });
+  // The highlight figure's sectioned case makes its player from this.
+  writeFileSync(
+    path.join(benchDir, 'fragments', `en-${String(SECTIONED_SIZE)}-sections-100.html`),
+    sectioned,
+  );
   const inSections = (title, head) =>
     page(title, head, `<article-player>\n${sectioned}\n</article-player>`);
   writeFileSync(
