@@ -7,7 +7,7 @@ import { browserClock } from '../../src/speech/web-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer, part } from './mount-player.js';
-import { clickWord, inView, scrollSettled } from './viewport.js';
+import { boxedArticle, clickWord, inBox, inView, scrollInBox, scrollSettled } from './viewport.js';
 
 const CONTENT_VISIBILITY = 'content-visibility: auto; contain-intrinsic-size: auto 1000px';
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -484,5 +484,21 @@ describe('<article-player> while it is still reading a long article (400 paragra
     expect(paragraph(player, 300).hasAttribute('data-reading')).to.equal(true);
     await player.seek(390);
     expect(engine.current?.request.text).to.equal('Paragraph 389 begins. ');
+  });
+});
+
+// A publisher's layout may scroll the article in a box of its own, not the page.
+describe('<article-player> in a box that scrolls', () => {
+  it('brings a block hidden by the box into view, where the window alone would show it', async () => {
+    const { player } = await mountPlayer({ markup: boxedArticle(12) });
+    const box = scrollInBox(player);
+    const target = player.querySelectorAll('p')[8]!;
+    // Below the box's bottom and inside the window: hidden by the box only.
+    expect(target.getBoundingClientRect().top).to.be.above(box.getBoundingClientRect().bottom);
+    expect(target.getBoundingClientRect().bottom).to.be.below(window.innerHeight);
+    await player.seek(9); // block 0 is the heading
+    await player.play();
+    await waitUntil(() => inBox(target, box), 'the block did not come into view in its box');
+    expect(target.hasAttribute('data-reading')).to.equal(true);
   });
 });

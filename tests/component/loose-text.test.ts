@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { mountPlayer } from './mount-player.js';
-import { clickWord } from './viewport.js';
+import { boxedArticle, clickWord, inBox, scrollInBox } from './viewport.js';
 
 const LOOSE = 'Loose words sit straight in the div. They have no paragraph.';
 const ARTICLE = `
@@ -77,5 +77,19 @@ describe('<article-player> with loose text', () => {
       const rect = range.getBoundingClientRect();
       return rect.top >= 0 && rect.bottom <= window.innerHeight;
     }, 'the loose text did not come into view');
+  });
+
+  it('keeps loose text in view in a box that scrolls the article (not the page)', async () => {
+    const { player } = await mountPlayer({
+      markup: boxedArticle(12, '<div id="far">Loose text far down the box.<p>After.</p></div>'),
+    });
+    const box = scrollInBox(player);
+    const range = document.createRange();
+    range.selectNodeContents(player.querySelector('#far')!.firstChild!);
+    expect(inBox(range, box)).to.equal(false);
+    await player.seek(13); // the heading, 12 paragraphs, then the loose text
+    await player.play();
+    await waitUntil(() => inBox(range, box), 'the loose text did not come into view in its box');
+    expect(window.scrollY).to.equal(0);
   });
 });

@@ -36,3 +36,23 @@ export function clickWord(text: Text, word: string): Promise<void> {
     position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
   });
 }
+
+/** Whether the element or range is wholly inside the box's visible height. */
+export function inBox(target: Element | Range, box: Element): boolean {
+  const rect = target.getBoundingClientRect();
+  const view = box.getBoundingClientRect();
+  return rect.top >= view.top && rect.bottom <= view.bottom;
+}
+
+/** A page that scrolls its article in a box of its own: short paragraphs in a 250 px box. */
+export function boxedArticle(paragraphs: number, end = ''): string {
+  const body = Array.from({ length: paragraphs }, (_, i) => `<p>Short paragraph ${String(i)}.</p>`);
+  return `<article><h1>In a box</h1>${body.join('')}${end}</article>`;
+}
+
+/** Makes the player's parent the box that scrolls its article. */
+export function scrollInBox(player: Element): HTMLElement {
+  const box = player.parentElement!;
+  box.style.cssText = 'height: 250px; overflow: auto';
+  return box;
+}

@@ -101,14 +101,56 @@ export class FollowScrollController implements ReactiveController {
   }
 }
 
-/** A Range has no scrollIntoView: the page scrolls to bring it to the middle of the view. */
+/**
+ * A Range has no scrollIntoView: each box that scrolls it, from the innermost out, and then the
+ * page, scrolls to bring it to its middle.
+ */
 function scrollRangeIntoView(range: Range, behavior: ScrollBehavior): void {
   const rect = range.getBoundingClientRect();
-  const top = rect.top + rect.height / 2 - window.innerHeight / 2;
-  window.scrollBy({ top, behavior });
+  // Where the range's middle is in the view now; once a box has scrolled, at that box's middle.
+  let y = rect.top + rect.height / 2;
+  for (const box of [...scrollingBoxes(range.startContainer), null]) {
+    const { top, height } = box?.getBoundingClientRect() ?? { top: 0, height: innerHeight };
+    (box ?? window).scrollBy({ top: y - top - height / 2, behavior });
+    y = top + height / 2;
+  }
 }
 
+/** In view: inside the band of the window, and inside every box that scrolls it. */
 function isInView(element: Element | Range, band: { top: number; bottom: number }): boolean {
   const rect = element.getBoundingClientRect();
-  return rect.top >= band.top && rect.bottom <= band.bottom;
+  let { top, bottom } = band;
+  for (const box of scrollingBoxes(element instanceof Range ? element.startContainer : element)) {
+    const view = box.getBoundingClientRect();
+    top = Math.max(top, view.top);
+    bottom = Math.min(bottom, view.bottom);
+  }
+  return rect.top >= top && rect.bottom <= bottom;
+}
+
+/**
+ * The boxes around `node` that scroll their content, innermost first, along the flat tree (a
+ * publisher's layout may scroll the article in a box of its own, not the page).
+ */
+function scrollingBoxes(node: Node): Element[] {
+  const boxes = [];
+  for (
+    let at = flatParent(node);
+    at && at !== document.body && at !== document.documentElement;
+    at = flatParent(at)
+  ) {
+    if (/auto|scroll/.test(getComputedStyle(at).overflowY)) boxes.push(at);
+  }
+  return boxes;
+}
+
+/** Where a node is laid out: in its slot where it is slotted, in a shadow root's host. */
+function flatParent(node: Node): Element | null {
+  const slottable = node as Element | Text;
+  return (
+    slottable.assignedSlot ??
+    slottable.parentElement ??
+    (node.parentNode as ShadowRoot | null)?.host ??
+    null
+  );
 }
