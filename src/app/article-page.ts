@@ -34,22 +34,18 @@ function whenParsed(ready?: () => boolean): Promise<void> {
 /**
  * Resolves in a task of its own. The module's evaluation, the player's upgrade and first
  * update, and the app's start each take a task: together they made one long task of the page's
- * start (about 50 ms here, four times that on a phone), which keeps a tap waiting.
- * `urgent`: while Chromium parses a long article it runs no timer until the parse is over.
+ * start (about 50 ms here, four times that on a phone), which keeps a tap waiting. The clock's
+ * urgent task: while Chromium parses a long article it runs no timer until the parse is over.
  */
-function nextTask(urgent = false): Promise<void> {
-  return new Promise((resolve) =>
-    urgent ? browserClock.urgentTask(resolve) : setTimeout(resolve, 0),
-  );
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => browserClock.urgentTask(resolve));
 }
 
 // The player once the parser is inside it: its pre-rendered shadow root is whole then, and is
 // taken over (defined before its tag is parsed, the element would attach a root of its own and
 // the page's would be dropped). It reads the article as the parser adds it.
 void whenParsed(() => Boolean(document.querySelector('article-player')?.firstChild))
-  .then(() => nextTask(true))
+  .then(nextTask)
   .then(defineAppPlayer);
 // The rest of the app needs the whole page, and comes after the player.
-void whenParsed()
-  .then(() => nextTask())
-  .then(startApp);
+void whenParsed().then(nextTask).then(startApp);

@@ -1,7 +1,7 @@
 // The app's long articles come in parts that the browser lays out only near the view (app.css
 // `.article-part`, src/core/article-parts.ts): the markup the content pipeline writes, styled by the
 // app's own style sheet, read by the full player.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { articleParts, PART_CLASS, partStyle } from '../../src/core/article-parts.js';
 import { savedTextArticle } from '../../src/app/saved-article.js';
@@ -10,7 +10,7 @@ import type { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { needsDriver } from './engine.js';
 import { mountPlayer } from './mount-player.js';
-import { clickWord, inView, scrollSettled } from './viewport.js';
+import { clickWord, inView, scrollSettled, scrollUntilInView } from './viewport.js';
 
 const COUNT = 400;
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -96,10 +96,7 @@ describe("the app's long article, in parts", () => {
   it('spaces the blocks at the border of two parts as inside a part', async () => {
     const { player } = await mountPlayer({ markup: markup() });
     const last = paragraph(player, 99);
-    await waitUntil(() => {
-      last.scrollIntoView({ block: 'center', behavior: 'instant' });
-      return inView(last);
-    }, 'the paragraph never came into view');
+    await scrollUntilInView(last);
     await rendered();
     const gap = (index: number) =>
       paragraph(player, index + 1).getBoundingClientRect().top -
@@ -180,12 +177,8 @@ describe("the app's long article, in parts", () => {
   it('reads from the word tapped in a part far down', async () => {
     const { player, engine } = await mountPlayer({ markup: markup() });
     const target = paragraph(player, 330);
-    // The reader scrolls there: parts laid out on the way change the page's height, so a
-    // scroll lands short of a far block until the parts before it have their real size.
-    await waitUntil(() => {
-      target.scrollIntoView({ block: 'center', behavior: 'instant' });
-      return inView(target);
-    }, 'the paragraph never came into view');
+    // The reader scrolls there.
+    await scrollUntilInView(target);
     await scrollSettled();
     await clickWord(target.firstChild as Text, 'valley');
     await player.updateComplete;

@@ -8,6 +8,18 @@ export function inView(element: Element): boolean {
   return rect.top >= 0 && rect.bottom <= window.innerHeight;
 }
 
+/**
+ * Scrolls the element to the middle of the view until it is there: parts laid out on the way
+ * change the page's height, so a scroll lands short of a far block until those before it have
+ * their real size.
+ */
+export async function scrollUntilInView(element: Element): Promise<void> {
+  await waitUntil(() => {
+    element.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return inView(element);
+  }, 'the element never came into view');
+}
+
 /** Until the page has stopped scrolling (a smooth scroll is over) for a few frames. */
 export async function scrollSettled(): Promise<void> {
   let last = Number.NaN;
