@@ -1,6 +1,9 @@
 /**
  * A small static file server for a built site, as `vite preview` serves it: `/dir/` answers
  * `dir/index.html`, `/dir` redirects to `/dir/`, an unknown path is a 404, every answer is `no-cache`.
+ * A file with a gzipped copy beside it (`file.gz`, as static hosts keep them: nginx's `gzip_static`)
+ * is sent compressed to a browser that accepts gzip; the benchmark's site has them (its slow
+ * network then carries what a real host would send; `vite preview` compresses as it serves).
  * The directory it serves can be switched while it runs (`deploy(dir)`), which is how the update test
  * deploys a second version. The one static server of the project: the build (screenshots), the
  * end-to-end tests and the benchmark (which adds headers: `options.headers`) use it.
@@ -58,11 +61,14 @@ export async function startStaticServer(dir, port = 0, options = {}) {
         res.end('Not found');
         return;
       }
-      const body = await readFile(target);
+      const gzipped =
+        /\bgzip\b/u.test(String(req.headers['accept-encoding'])) && (await isFile(`${target}.gz`));
+      const body = await readFile(gzipped ? `${target}.gz` : target);
       res.writeHead(200, {
         'Content-Type': contentTypeOf(path.extname(target)),
         'Cache-Control': 'no-cache',
         'Content-Length': String(body.length),
+        ...(gzipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         ...options.headers?.(pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { runnerImport } from 'vite';
 import { articleHtml, articleMarkdown, generateArticle } from '../generate-articles.mjs';
 import { CACHE, DIST, SEED_SLUG, sleep } from './lib.mjs';
@@ -241,5 +242,22 @@ export async function buildSite() {
       precached = true;
     }
   }
+  gzipTextFiles(SITE);
   return { precached };
+}
+
+/** The site's text files that a host sends compressed. */
+const TEXT_FILE = /\.(?:html|js|mjs|css|json|svg|webmanifest|txt|xml)$/u;
+
+/**
+ * A gzipped copy beside each text file, sent in its place to a browser that accepts gzip
+ * (scripts/static-server.mjs): as a real host sends the site, so that the load section's slow
+ * network carries the bytes a phone's would, not the bare files.
+ */
+function gzipTextFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !TEXT_FILE.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  }
 }
