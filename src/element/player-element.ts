@@ -191,6 +191,12 @@ export class ArticlePlayer extends LitElement {
    * its bar is kept until the live bar replaces it (see render).
    */
   #keepPrerenderedBar = false;
+  /**
+   * The bar has its controls. A player in the page's markup gets them in the last task of its
+   * start (see firstUpdated), and until then shows the bar's box alone (the height it keeps):
+   * their first render, styles and layout were most of the upgrade's task.
+   */
+  #liveBar = !this.#upgraded;
   /** Until the first read and the live bar are done (see firstUpdated). */
   #starting: Promise<void> | null = null;
 
@@ -323,19 +329,19 @@ export class ArticlePlayer extends LitElement {
       this.#readIfUnread();
       return;
     }
-    // At the page's start, the upgrade, the first read and a pre-rendered root's live bar (it
-    // keeps the build's bar until then: see render) each take a task of their own. In one they
-    // made one long task (about 50 ms here, four times that on a phone), and a tap waits for a
-    // long task to end.
+    // At the page's start, the upgrade (with the bar's box), the first read and the live bar's
+    // controls each take a task of their own. In one they made one long task (60 to 110 ms
+    // here, four times that on a phone), and a tap waits for a long task to end.
     // Each in a task of its own: the browser renders and takes input in between.
     // (Urgent: while Chromium parses a long page, a timer waits for the end of the parse.)
     const nextTask = () => new Promise<void>((resolve) => this.#clock.urgentTask(resolve));
     this.#starting = (async () => {
       await nextTask();
       this.#readIfUnread();
-      if (this.#keepPrerenderedBar) {
+      if (!this.#liveBar) {
         await nextTask();
         this.#keepPrerenderedBar = false;
+        this.#liveBar = true;
         this.requestUpdate();
       }
       this.#starting = null;
@@ -757,59 +763,67 @@ export class ArticlePlayer extends LitElement {
     // the article) as the build rendered them until the live ones replace them (firstUpdated),
     // so that nothing the browser knows better can mismatch them.
     const keep = this.#keepPrerenderedBar;
+    const live = this.#liveBar;
     return html`
-      ${keep ? noChange : this.#renderBar()}
+      ${keep ? noChange : this.#renderBar(live)}
       <slot @slotchange=${this.#onSlotChange}></slot>
-      ${keep ? noChange : this.#renderPlace('after')}
+      ${keep ? noChange : live ? this.#renderPlace('after') : nothing}
     `;
   }
 
-  #renderBar() {
+  /** The bar; its box and status line alone until its controls are `live`. */
+  #renderBar(live: boolean) {
+    return html`
+      <div class=${this.#barClass()} part="bar" role="group" aria-label=${strings.controlsLabel}>
+        ${live ? this.#renderControls() : nothing}
+        <p class="status" part="status" role="status">${this.#statusMessage()}</p>
+      </div>
+    `;
+  }
+
+  #renderControls() {
     const bar = this.#bar();
     const rate = this.#rate();
     const hotkeys = this.#hotkeysEnabled();
     const { blocked, playing, position, total } = bar;
     return html`
-      <div class=${this.#barClass()} part="bar" role="group" aria-label=${strings.controlsLabel}>
-        <div class="buttons">
-          ${iconButton({
-            part: 'previous',
-            label: strings.previousParagraph,
-            icon: icons.previous,
-            onClick: this.#onPreviousClick,
-            disabled: blocked,
-            shortcut: hotkeys ? SHORTCUTS.previousParagraph : undefined,
-          })}
-          ${this.#renderPlace('before-play')}
-          <button
-            class="play"
-            part="button play"
-            aria-keyshortcuts=${hotkeys ? `${SHORTCUTS.togglePlay} Space` : nothing}
-            ?disabled=${blocked}
-            @click=${this.#onPlayClick}
-          >
-            ${icon(playing ? icons.pause : icons.play)}
-            <span>${playing ? strings.pause : strings.play}</span>
-          </button>
-          ${this.#renderPlace('after-play')}
-          ${iconButton({
-            part: 'next',
-            label: strings.nextParagraph,
-            icon: icons.next,
-            onClick: this.#onNextClick,
-            disabled: blocked || position.block >= total - 1,
-            shortcut: hotkeys ? SHORTCUTS.nextParagraph : undefined,
-          })}
-        </div>
-        <label class="speed-label">
-          ${strings.speed}
-          <select part="speed" @change=${this.#onRateChange}>
-            ${RATES.map((value) => html`<option value=${value} ?selected=${value === rate}>${value}×</option>`)}
-          </select>
-        </label>
-        ${this.#renderPlace('controls')}
-        <p class="status" part="status" role="status">${this.#statusMessage()}</p>
+      <div class="buttons">
+        ${iconButton({
+          part: 'previous',
+          label: strings.previousParagraph,
+          icon: icons.previous,
+          onClick: this.#onPreviousClick,
+          disabled: blocked,
+          shortcut: hotkeys ? SHORTCUTS.previousParagraph : undefined,
+        })}
+        ${this.#renderPlace('before-play')}
+        <button
+          class="play"
+          part="button play"
+          aria-keyshortcuts=${hotkeys ? `${SHORTCUTS.togglePlay} Space` : nothing}
+          ?disabled=${blocked}
+          @click=${this.#onPlayClick}
+        >
+          ${icon(playing ? icons.pause : icons.play)}
+          <span>${playing ? strings.pause : strings.play}</span>
+        </button>
+        ${this.#renderPlace('after-play')}
+        ${iconButton({
+          part: 'next',
+          label: strings.nextParagraph,
+          icon: icons.next,
+          onClick: this.#onNextClick,
+          disabled: blocked || position.block >= total - 1,
+          shortcut: hotkeys ? SHORTCUTS.nextParagraph : undefined,
+        })}
       </div>
+      <label class="speed-label">
+        ${strings.speed}
+        <select part="speed" @change=${this.#onRateChange}>
+          ${RATES.map((value) => html`<option value=${value} ?selected=${value === rate}>${value}×</option>`)}
+        </select>
+      </label>
+      ${this.#renderPlace('controls')}
     `;
   }
 }

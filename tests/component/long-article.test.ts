@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { FullArticlePlayer } from '../../src/element/article-player-full.js';
-import type { ArticlePlayer } from '../../src/element/player-element.js';
+import { ArticlePlayer } from '../../src/element/player-element.js';
 import { FakeSpeechEngine } from '../support/fake-speech-engine.js';
 import { browserClock } from '../../src/speech/web-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
@@ -248,24 +248,28 @@ describe('<article-player> at load', () => {
 describe('<article-player> in the page before its tag is defined (the page’s start)', () => {
   let defined = 0;
   /** Markup of a player under a tag of its own, then the tag defined: the player is upgraded. */
-  function upgrade(engine: FakeSpeechEngine, clock?: ManualClock): FullArticlePlayer {
+  function upgrade(
+    engine: FakeSpeechEngine,
+    clock?: ManualClock,
+    Player: typeof ArticlePlayer = FullArticlePlayer,
+  ): ArticlePlayer {
     const tag = `ap-upgraded-${String(++defined)}`;
     const host = document.createElement('div');
     host.innerHTML = `<${tag} lang="en">${article(3)}</${tag}>`;
     document.body.append(host);
     customElements.define(
       tag,
-      class extends FullArticlePlayer {
+      class extends Player {
         constructor() {
           super(engine, clock);
         }
       },
     );
-    return host.firstElementChild as FullArticlePlayer;
+    return host.firstElementChild as ArticlePlayer;
   }
 
   /** Microtasks only (no task): the upgrade's first update. */
-  async function firstUpdate(player: FullArticlePlayer): Promise<void> {
+  async function firstUpdate(player: ArticlePlayer): Promise<void> {
     for (let i = 0; i < 20 && !player.hasUpdated; i++) await Promise.resolve();
     expect(player.hasUpdated).to.equal(true);
   }
@@ -275,20 +279,49 @@ describe('<article-player> in the page before its tag is defined (the page’s s
       player.parentElement!.remove();
   });
 
-  it('reads its article in a task after its first update, and then enables Play', async () => {
+  it('reads its article and renders its controls each in a task after its first update, then enables Play', async () => {
     const player = upgrade(new FakeSpeechEngine());
     await firstUpdate(player);
-    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
-    expect(play.disabled, 'read in the task of the upgrade').to.equal(true);
+    const root = player.shadowRoot!;
+    expect(root.querySelector('[part~="bar"]'), 'the bar’s box').to.exist;
+    expect(root.querySelector('slot')?.assignedNodes().length, 'the article shown').to.be.above(0);
+    expect(root.querySelector('[part~="play"]'), 'controls in the task of the upgrade').to.equal(
+      null,
+    );
     await player.updateComplete;
+    const play = root.querySelector<HTMLButtonElement>('[part~="play"]')!;
     expect(play.disabled).to.equal(false);
+  });
+
+  it('keeps its controls’ place in the bar’s box until they come: nothing moves', async () => {
+    // The embed's controls fit one row here: the bar's least height (README, "Reserve the
+    // player's box"; the full player's wrap, and its box is what the page reserves).
+    const player = upgrade(new FakeSpeechEngine(), undefined, ArticlePlayer);
+    await firstUpdate(player);
+    const bar = player.shadowRoot!.querySelector('[part~="bar"]')!;
+    const heading = player.querySelector('h1')!;
+    const box = {
+      bar: bar.getBoundingClientRect().height,
+      text: heading.getBoundingClientRect().top,
+    };
+    expect(player.shadowRoot!.querySelector('[part~="play"]')).to.equal(null);
+    await player.updateComplete;
+    expect(player.shadowRoot!.querySelector('[part~="play"]')).to.exist;
+    expect(bar.getBoundingClientRect().height).to.equal(box.bar);
+    expect(heading.getBoundingClientRect().top).to.equal(box.text);
+  });
+
+  it('passes an accessibility audit with the bar’s box alone', async () => {
+    const player = upgrade(new FakeSpeechEngine());
+    await firstUpdate(player);
+    expect(player.shadowRoot!.querySelector('[part~="play"]')).to.equal(null);
+    await expect(player).to.be.accessible();
   });
 
   it('takes those tasks from its clock’s urgentTask, not its timers (a long parse holds timers back)', async () => {
     const clock = new UrgentClock();
     const player = upgrade(new FakeSpeechEngine(), clock);
     await firstUpdate(player);
-    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
     const start = { done: false };
     void player.updateComplete.then(() => (start.done = true));
     // No timer runs (the clock never advances): each urgent task is run as it is queued.
@@ -303,6 +336,7 @@ describe('<article-player> in the page before its tag is defined (the page’s s
     }
     expect(start.done, 'ready with urgent tasks alone').to.equal(true);
     expect(tasks).to.be.greaterThan(0);
+    const play = player.shadowRoot!.querySelector<HTMLButtonElement>('[part~="play"]')!;
     expect(play.disabled).to.equal(false);
   });
 
