@@ -330,8 +330,8 @@ export class ArticlePlayer extends LitElement {
       return;
     }
     // At the page's start, the upgrade (with the bar's box), the first read and the live bar's
-    // controls each take a task of their own. In one they made one long task (60 to 110 ms
-    // here, four times that on a phone), and a tap waits for a long task to end.
+    // controls each take a task of their own. In one they made one long task (a median of 80 to
+    // 95 ms here, four times that on a phone), and a tap waits for a long task to end.
     // Each in a task of its own: the browser renders and takes input in between.
     // (Urgent: while Chromium parses a long page, a timer waits for the end of the parse.)
     const nextTask = () => new Promise<void>((resolve) => this.#clock.urgentTask(resolve));
