@@ -160,31 +160,49 @@ function isStandalone(): boolean {
   return window.matchMedia('(display-mode: standalone)').matches;
 }
 
+/** Puts `next` in `current`'s place, and keeps the keyboard focus there if `current` had it. */
+function swap(current: HTMLElement, next: HTMLElement): void {
+  const focused = document.activeElement === current;
+  current.replaceWith(next);
+  if (focused) next.focus();
+}
+
+/**
+ * Every header holds an "Install app" link to the home page's steps for each browser (Safari has no
+ * prompt). Where the browser offers installation, a button in its place installs at once: same label,
+ * same box, so the swap moves nothing; in the dock it would cover the article's text all along.
+ */
 function offerInstall(): void {
+  const link = document.querySelector<HTMLElement>('[data-install]');
+  if (!link) return;
   let deferred: BeforeInstallPromptEvent | null = null;
   const install = button('install-button', strings.installButton);
-  install.hidden = true;
-  actionsContainer()?.append(install);
+  install.dataset['install'] = '';
   window.addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();
     if (isStandalone()) return;
     deferred = event as BeforeInstallPromptEvent;
-    install.hidden = false;
-    schedulePlaceDock();
+    if (link.isConnected) swap(link, install);
   });
   install.addEventListener('click', () => {
     const prompt = deferred;
     if (!prompt) return;
     deferred = null;
-    install.hidden = true;
     void prompt.prompt().then(async () => {
       const { outcome } = await prompt.userChoice;
-      if (outcome === 'dismissed') announce(strings.installDismissed);
+      if (outcome === 'accepted') {
+        install.hidden = true;
+        return;
+      }
+      // The event cannot prompt twice: the link to the steps comes back until the browser offers again.
+      swap(install, link);
+      announce(strings.installDismissed);
     });
   });
   window.addEventListener('appinstalled', () => {
     deferred = null;
     install.hidden = true;
+    link.hidden = true;
     announce(strings.installed);
   });
 }

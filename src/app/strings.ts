@@ -38,7 +38,8 @@ export const strings = {
   // Install
   installButton: 'Install app',
   installed: 'Installed. You can open Article player from your home screen or app list.',
-  installDismissed: 'Not installed. You can install it later with the Install app button.',
+  installDismissed:
+    'Not installed. You can install it later with “Install app” at the top of the page.',
 
   // Version
   version: (version: string) => `Version ${version}`,

@@ -269,14 +269,63 @@ describe('installing the app', () => {
     }
   });
 
-  it('shows an Install button when the browser offers installation', async () => {
+  it('shows an Install button in the header, in the place of the link to the steps', async () => {
     const { page } = browser;
     await page.reload();
+    const box = (selector: string) =>
+      page.evaluate((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }, selector);
     await expect
       .poll(() => page.locator('.install-button').isVisible(), { timeout: 15_000 })
       .toBe(true);
     expect(await page.locator('.install-button').innerText()).toBe('Install app');
-    const box = await page.locator('.install-button').boundingBox();
-    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect(await page.locator('.install-link').count()).toBe(0);
+    const button = await box('.install-button');
+    expect(button.height).toBeGreaterThanOrEqual(44);
+    // In the header, never over the article's text.
+    const header = await box('.site-header');
+    expect(button.y + button.height).toBeLessThanOrEqual(header.y + header.height);
+    // The same box as the link it replaced: the swap moves nothing.
+    const withLink = await launchBrowser({ serviceWorkers: 'block' });
+    try {
+      await withLink.page.addInitScript(() => {
+        // This browser does not offer installation, as Safari and Firefox do not.
+        window.addEventListener('beforeinstallprompt', (event) => event.stopImmediatePropagation());
+      });
+      await withLink.page.goto(url('/'));
+      const link = await withLink.page.evaluate(() => {
+        const r = document.querySelector('.install-link')!.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+      expect(Math.abs(link.x - button.x)).toBeLessThanOrEqual(1);
+      expect(Math.abs(link.y - button.y)).toBeLessThanOrEqual(1);
+      expect(Math.abs(link.width - button.width)).toBeLessThanOrEqual(1);
+      expect(link.height).toBe(button.height);
+    } finally {
+      await withLink.close();
+    }
+  });
+
+  it('where the browser offers no installation, links Install app to the steps for each browser', async () => {
+    const other = await launchBrowser({ serviceWorkers: 'block' });
+    try {
+      const { page } = other;
+      await page.addInitScript(() => {
+        window.addEventListener('beforeinstallprompt', (event) => event.stopImmediatePropagation());
+      });
+      await page.goto(url(SEED));
+      await page.getByRole('link', { name: 'Install app' }).click();
+      await page.waitForURL(url('/#install'));
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Install the app' }).isVisible())
+        .toBe(true);
+      expect(await page.locator('#install').innerText()).toMatch(/Safari.*Add to Home Screen/su);
+      const { violations } = await axeScan(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
