@@ -76,6 +76,14 @@ const MAX_ATTEMPTS = 5;
 /** `interrupted` and `canceled` follow a cancel: not failures of the engine. */
 const CANCEL_CODES = new Set(['interrupted', 'canceled']);
 
+/**
+ * An `end` this soon after `start` (a share of the expected duration, for an utterance expected to
+ * last this long at least) is no end: nothing was spoken (WebKit with no audio output ends each
+ * utterance about 30 ms after its start). No voice says 14 characters in 100 ms.
+ */
+const UNSPOKEN_SHARE = 0.1;
+const UNSPOKEN_MIN_MS = 1000;
+
 /** Margin past the expected duration before a missing `end` is taken as an end. */
 const END_GRACE_FACTOR = 3;
 const END_GRACE_MS = 10_000;
@@ -295,7 +303,10 @@ export class WebSpeechEngine implements SpeechEngine {
     const voicesAtAttempt = this.#synth.getVoices().length;
 
     let started = false;
+    /** Until `start`, an `end` is never too soon. */
+    let startedAt = Number.NEGATIVE_INFINITY;
     let settled = false;
+    const expectedMs = estimateSeconds(request.text.length, request.rate) * 1000;
     const current = () => generation === this.#generation && !settled;
     const finish = () => {
       settled = true;
@@ -320,9 +331,9 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#markEventTurn();
       if (!current()) return;
       started = true;
+      startedAt = this.#clock.now();
       this.#forget(startTimer);
       // Some engines never send `end` (Chrome's network voices after ~15 s): move on anyway.
-      const expectedMs = estimateSeconds(request.text.length, request.rate) * 1000;
       endTimer = this.#later(
         () => {
           if (!current()) return;
@@ -344,7 +355,13 @@ export class WebSpeechEngine implements SpeechEngine {
       this.#markEventTurn();
       if (!current()) return;
       finish();
-      handlers.onEnd();
+      // Ended unspoken: reading on would race through the article in silence, to its end.
+      if (
+        expectedMs >= UNSPOKEN_MIN_MS &&
+        this.#clock.now() - startedAt < expectedMs * UNSPOKEN_SHARE
+      ) {
+        handlers.onError({ code: 'audio-hardware', message: 'Ended unspoken' });
+      } else handlers.onEnd();
     };
     utterance.onerror = (event) => {
       this.#markEventTurn();

@@ -208,6 +208,22 @@ describe('<article-player>', () => {
     expect(control(player, 'status').textContent).to.contain('speech engine failed');
   });
 
+  it('says when there is no audio output, and keeps its place: Play reads the same sentence again', async () => {
+    const { player, engine } = await mount();
+    await player.play();
+    engine.finishCurrent();
+    await player.updateComplete;
+    const unheard = engine.current!.request.text;
+    // The engine ended it unspoken (WebKit without a sound device; src/speech/web-speech-engine.ts).
+    engine.failCurrent('audio-hardware');
+    await player.updateComplete;
+    expect(player.status).to.equal('error');
+    expect(control(player, 'status').textContent).to.contain('no audio output was found');
+    expect(engine.spoken.length).to.equal(2);
+    await player.play();
+    expect(engine.current?.request.text).to.equal(unheard);
+  });
+
   it('pauses instead of skipping when something outside interrupts it', async () => {
     const { player, engine } = await mount();
     await player.play();

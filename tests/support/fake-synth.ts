@@ -77,6 +77,12 @@ export interface FakeSynthFaults {
    * fails about 80 ms later with an `error` event whose `error` is undefined.
    */
   failsWhileVoicesArrive?: boolean;
+  /**
+   * WebKit (WebKitGTK 2.50) with no audio output (no sound server): every utterance fires `start`
+   * and, about 30 ms later, `end`, without a sound; a 66-character title "ended" 130 ms after
+   * its start. Timed on the clock.
+   */
+  endsAtOnceWithoutAudio?: boolean;
 }
 
 /** The WebKitGTK 2.50 voices: Flite's four en-US voices, every `voiceURI` empty. */
@@ -132,6 +138,10 @@ export class FakeSynth extends EventTarget {
     }
     if (this.#inEventTurn && this.faults.stuckWhenSpokenInEvent) this.stuck.add(utterance);
     else this.#playing.add(utterance);
+    if (this.faults.endsAtOnceWithoutAudio && this.clock) {
+      this.clock.setTimeout(() => this.fire(utterance, 'start'), 20);
+      this.clock.setTimeout(() => this.fire(utterance, 'end'), 50);
+    }
   }
   cancel(): void {
     this.cancels++;

@@ -379,6 +379,38 @@ describe('WebSpeechEngine', () => {
       expect(next.onEnd).toHaveBeenCalledOnce();
     });
 
+    it('reports an utterance that ends unspoken at once as no audio output (WebKit without sound)', () => {
+      withFaults({ endsAtOnceWithoutAudio: true });
+      const h = handlers();
+      engine.speak(
+        { ...REQUEST, text: 'Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes' },
+        h,
+      );
+      clock.advance(100);
+      expect(h.onStart).toHaveBeenCalledOnce();
+      expect(h.onEnd).not.toHaveBeenCalled();
+      expect(h.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'audio-hardware' }));
+      expect(engine.isBusy()).toBe(false);
+    });
+
+    it('takes a quick end of a short utterance, and a spoken end of a long one, for ends', () => {
+      withFaults({ endsAtOnceWithoutAudio: true });
+      const short = handlers();
+      engine.speak({ ...REQUEST, text: 'Yes.' }, short);
+      clock.advance(100);
+      expect(short.onEnd).toHaveBeenCalledOnce();
+      withFaults({});
+      const long = handlers();
+      const text = 'Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes';
+      engine.speak({ ...REQUEST, text, rate: 2 }, long);
+      synth.fire(synth.last, 'start');
+      // At twice the speed, 2.4 s expected; a fast voice says it in a third of that.
+      clock.advance(800);
+      synth.fire(synth.last, 'end');
+      expect(long.onEnd).toHaveBeenCalledOnce();
+      expect(long.onError).not.toHaveBeenCalled();
+    });
+
     it('speaks at once, inside the tap, when not in an utterance event (iOS)', () => {
       withFaults({ stuckWhenSpokenInEvent: true });
       engine.speak(REQUEST, handlers());
