@@ -41,7 +41,7 @@ class ScriptedSynth extends EventTarget {
   active: FakeUtterance[] = [];
   maxActive = 0;
   behaviours: Behaviour[] = [];
-  /** The texts of utterances that ended with nothing heard. */
+  /** The texts whose last utterance to start is not heard. */
   readonly unspoken = new Set<string>();
   /** Utterances that play on and cannot be cancelled (WebKit, spoken inside an event). */
   stuck = 0;
@@ -90,9 +90,10 @@ class ScriptedSynth extends EventTarget {
     const done = () => (this.active = this.active.filter((u) => u !== utterance));
     const isActive = () => this.active.includes(utterance);
     if (behaviour === 'no-start') return;
-    if (behaviour === 'unspoken') this.unspoken.add(utterance.text);
     this.clock.setTimeout(() => {
       if (!isActive()) return;
+      if (behaviour === 'unspoken') this.unspoken.add(utterance.text);
+      else this.unspoken.delete(utterance.text);
       this.#fire(() => utterance.onstart?.());
       // A stuck utterance is heard, but never ends: it stays in the queue.
       if (behaviour === 'no-end' || stuck) return;
