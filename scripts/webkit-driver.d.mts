@@ -19,5 +19,7 @@ export interface WebKitDriver {
 export declare function startWebKitDriver(options?: {
   timeoutMs?: number;
   quiet?: boolean;
+  /** Added to the browser's environment. */
+  env?: Record<string, string>;
 }): Promise<WebKitDriver>;
 export declare function webkitDriverFromEnv(): { hostname: string; port: number } | null;

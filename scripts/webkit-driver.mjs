@@ -118,17 +118,18 @@ async function waitForDriver(child, port, output, timeoutMs) {
 
 /**
  * Starts Xvfb and WebKitWebDriver (which starts MiniBrowser on a new session).
- * @param {{ timeoutMs?: number, quiet?: boolean }} [options]
+ * `env` is added to the browser's environment (e.g. a `PULSE_SERVER` that is not there: no sound).
+ * @param {{ timeoutMs?: number, quiet?: boolean, env?: Record<string, string> }} [options]
  * @returns {Promise<{ port: number, url: string, display: string, stop: () => void }>}
  */
-export async function startWebKitDriver({ timeoutMs = 15_000, quiet = false } = {}) {
+export async function startWebKitDriver({ timeoutMs = 15_000, quiet = false, env = {} } = {}) {
   const log = (message) => {
     if (!quiet) console.log(`[webkit-driver] ${message}`);
   };
   const xvfb = await startXvfb(timeoutMs);
   const port = await freePort();
   const driver = spawn(WEBKIT_WEBDRIVER, [`--port=${String(port)}`, '--host=127.0.0.1'], {
-    env: { ...process.env, ...webkitEnv(), DISPLAY: xvfb.display },
+    env: { ...process.env, ...webkitEnv(), DISPLAY: xvfb.display, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -302,9 +302,8 @@ export class WebSpeechEngine implements SpeechEngine {
     if (voice) utterance.voice = voice;
     const voicesAtAttempt = this.#synth.getVoices().length;
 
-    let started = false;
-    /** Until `start`, an `end` is never too soon. */
-    let startedAt = Number.NEGATIVE_INFINITY;
+    /** When `start` came (the clock's time); null until it does. */
+    let startedAt: number | null = null;
     let settled = false;
     const expectedMs = estimateSeconds(request.text.length, request.rate) * 1000;
     const current = () => generation === this.#generation && !settled;
@@ -316,7 +315,7 @@ export class WebSpeechEngine implements SpeechEngine {
     };
     let endTimer: number | undefined;
     const startTimer = this.#later(() => {
-      if (!current() || started) return;
+      if (!current() || startedAt !== null) return;
       finish();
       this.#synth?.cancel();
       this.#lastCancelAt = this.#clock.now();
@@ -330,7 +329,6 @@ export class WebSpeechEngine implements SpeechEngine {
     utterance.onstart = () => {
       this.#markEventTurn();
       if (!current()) return;
-      started = true;
       startedAt = this.#clock.now();
       this.#forget(startTimer);
       // Some engines never send `end` (Chrome's network voices after ~15 s): move on anyway.
@@ -357,6 +355,7 @@ export class WebSpeechEngine implements SpeechEngine {
       finish();
       // Ended unspoken: reading on would race through the article in silence, to its end.
       if (
+        startedAt !== null &&
         expectedMs >= UNSPOKEN_MIN_MS &&
         this.#clock.now() - startedAt < expectedMs * UNSPOKEN_SHARE
       ) {
@@ -373,7 +372,7 @@ export class WebSpeechEngine implements SpeechEngine {
       // while its voices still arrive: try again once the list has settled.
       const stillStarting = (this.#synth?.getVoices().length ?? 0) !== voicesAtAttempt;
       if (
-        !started &&
+        startedAt === null &&
         RETRY_CODES.has(code) &&
         (attemptNumber === 1 || (stillStarting && attemptNumber < MAX_ATTEMPTS))
       ) {

@@ -10,11 +10,15 @@ import {
 } from '../../../scripts/webkit-driver.mjs';
 import type { EngineBrowser } from './engine-browser';
 
-export async function launchWebKit(): Promise<EngineBrowser> {
+/**
+ * `env`: a browser of its own, started with these variables added to its environment (the shared
+ * driver's browser has the test sink's).
+ */
+export async function launchWebKit(env?: Record<string, string>): Promise<EngineBrowser> {
   let own: { stop(): void } | null = null;
-  let driver = webkitDriverFromEnv();
+  let driver = env ? null : webkitDriverFromEnv();
   if (!driver) {
-    const started = await startWebKitDriver({ quiet: true });
+    const started = await startWebKitDriver({ quiet: true, env });
     own = started;
     driver = { hostname: '127.0.0.1', port: started.port };
   }
