@@ -46,29 +46,52 @@ export function wordAt(schedule: readonly TimedWord[], elapsedMs: number): Timed
 }
 
 /**
- * Speech speed in characters per second at rate 1, learned from measured utterances: an
- * exponential moving average, ignoring measurements too short to mean anything.
+ * Speech speed, learned from measured utterances: characters per second at each rate heard, a
+ * moving average, ignoring measurements too short to mean anything. Engines differ in how the
+ * speed follows the rate (WebKitGTK's Flite voices ignore it: 10 s for the same sentence at
+ * 0.5× and at 3×), so a rate not heard yet is predicted from the heard ones nearest to it.
  */
 export class SpeedEstimate {
-  #charactersPerSecond = CHARACTERS_PER_SECOND_AT_RATE_1;
-
-  get value(): number {
-    return this.#charactersPerSecond;
-  }
+  readonly #heard = new Map<number, number>();
 
   expectedMs(characters: number, rate: number): number {
-    return (characters / (this.#charactersPerSecond * Math.max(rate, 0.1))) * 1000;
+    return (characters / this.#charactersPerSecond(rate)) * 1000;
   }
 
   /** Records that `characters` took `elapsedMs` at `rate`. */
   measure(characters: number, elapsedMs: number, rate: number): void {
     if (characters < 20 || elapsedMs < 500) return;
-    const measured = characters / (elapsedMs / 1000) / Math.max(rate, 0.1);
+    const key = positive(rate);
+    const measured = characters / (elapsedMs / 1000);
+    const heard = this.#heard.get(key);
+    if (heard === undefined) {
+      // The first at this rate: the prediction can be off by the rate itself.
+      const predicted = this.#charactersPerSecond(key);
+      this.#heard.set(key, clamp(measured, predicted / 4, predicted * 4));
+      return;
+    }
     // Bounded, so that one odd utterance (a pause in the engine) cannot throw it far off.
-    const bounded = Math.min(
-      Math.max(measured, this.#charactersPerSecond / 2),
-      this.#charactersPerSecond * 2,
-    );
-    this.#charactersPerSecond = this.#charactersPerSecond * 0.7 + bounded * 0.3;
+    this.#heard.set(key, heard * 0.7 + clamp(measured, heard / 2, heard * 2) * 0.3);
+  }
+
+  /**
+   * As heard at `rate`; else scaled from the nearest rate heard, in proportion to the rate, or
+   * as the speed followed the rate between the two nearest (not at all, for Flite).
+   */
+  #charactersPerSecond(rate: number): number {
+    const key = positive(rate);
+    const heard = this.#heard.get(key);
+    if (heard !== undefined) return heard;
+    const distance = (other: number) => Math.abs(Math.log(other / key));
+    const [first, second] = [...this.#heard].sort(([a], [b]) => distance(a) - distance(b));
+    if (!first) return CHARACTERS_PER_SECOND_AT_RATE_1 * key;
+    const exponent = second
+      ? clamp(Math.log(second[1] / first[1]) / Math.log(second[0] / first[0]), 0, 1.5)
+      : 1;
+    return first[1] * (key / first[0]) ** exponent;
   }
 }
+
+const positive = (rate: number): number => Math.max(rate, 0.1);
+const clamp = (value: number, min: number, max: number): number =>
+  Math.min(Math.max(value, min), max);

@@ -70,6 +70,28 @@ describe('<article-player> reading along', () => {
     expect(words).to.deep.equal(['First', 'sentence', 'here']);
   });
 
+  it('keeps the word estimate with the voice when the voice ignores the speed (WebKitGTK’s Flite)', async () => {
+    const engine = new FakeSpeechEngine();
+    engine.ignoresRate = true;
+    const { player, clock } = await mount(engine, { rate: '3' });
+    await player.seek(1);
+    await player.play();
+    // The first sentence, said at the voice's own speed: the player hears how long it took.
+    const first = engine.current!;
+    expect(first.request.rate).to.equal(3);
+    first.handlers.onStart?.();
+    clock.advance(engine.speakingMs(first.request));
+    engine.finishCurrent();
+    await player.updateComplete;
+    clock.advance(0);
+    // Halfway through "Second sentence follows.", the highlight is on its middle word.
+    const second = engine.current!;
+    expect(second.request.text.trim()).to.equal('Second sentence follows.');
+    second.handlers.onStart?.();
+    clock.advance(engine.speakingMs(second.request) / 2);
+    expect(highlighted('ap-word')).to.equal('sentence');
+  });
+
   it('follows boundary events where the voice sends them, with or without charLength', async () => {
     const { player, engine } = await mount();
     await player.seek(1);

@@ -19,12 +19,21 @@ import type { SpeechLogEntry, SpeechLogType } from './support/speech';
 
 const ENGLISH = '/articles/tajikistan-kyrgyzstan-clashes/';
 const FRENCH = '/articles/lecture-a-voix-haute/';
+/** A whole article read at the top speed: 341 words, with headings, a list and a quote. */
+const WHOLE = '/articles/how-text-to-speech-works/';
 const TITLE = 'Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes';
 /** A window recorded this long after the Pause click must be silent. */
 const PAUSE_SILENT_AFTER_MS = 500;
 const SILENCE_WINDOW_MS = 1_000;
 
 const of = (log: SpeechLogEntry[], type: SpeechLogType) => log.filter((e) => e.type === type);
+
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** The words of a text, lower-cased, in order (punctuation and white space left out). */
+const words = (text: string) =>
+  [...wordSegmenter.segment(text)]
+    .filter((segment) => segment.isWordLike)
+    .map((segment) => segment.segment.toLowerCase());
 
 function playerState() {
   const player = document.querySelector('article-player');
@@ -181,6 +190,51 @@ for (const engine of engines()) {
         `failed speaks spoken again ${String(failures.length)}`,
       );
     });
+
+    it(
+      'reads a whole article at 3×, to its end: every word of it heard once, in order',
+      { timeout: 240_000 },
+      async () => {
+        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        await browser.goto(url(WHOLE));
+        await observeSpeech(browser);
+        await waitFor(
+          () =>
+            Boolean(
+              document.querySelector('article-player')?.shadowRoot?.querySelector('[part~="play"]'),
+            ),
+          'Play button',
+        );
+        // What a reader sees of the article, less what the player skips by design (README:
+        // "What is read, and what is skipped"): here, the date line marked data-skip.
+        const visible = await browser.evaluate(() => {
+          const article = document.querySelector('article-player article') as HTMLElement;
+          let text = article.innerText;
+          for (const skipped of article.querySelectorAll<HTMLElement>('[data-skip]')) {
+            text = text.replace(skipped.innerText, ' ');
+          }
+          return text;
+        });
+        await browser.selectInPlayer('select[part="speed"]', '3');
+        await browser.clickInPlayer('[part~="play"]');
+        const startedAt = Date.now();
+        await waitFor(
+          () => document.querySelector('article-player')?.status === 'ended',
+          'the end of the article',
+          200_000,
+        );
+        const readIn = Date.now() - startedAt;
+        const log = await pageSpeechLog(browser);
+
+        // Heard: each utterance that ended (one that failed has no end, and is spoken again).
+        const heard = of(log, 'end').map((e) => e.text);
+        expect(words(heard.join(' '))).toEqual(words(visible));
+        expect(new Set(of(log, 'speak').map((e) => e.rate))).toEqual(new Set([3]));
+        measured.push(
+          `whole article at 3×: ${String(words(visible).length)} words in ${String(heard.length)} utterances, ${(readIn / 1000).toFixed(1)} s`,
+        );
+      },
+    );
 
     it(
       'Pause is silent within half a second, and speaks nothing more',

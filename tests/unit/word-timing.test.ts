@@ -41,12 +41,20 @@ describe('wordAt', () => {
 });
 
 describe('SpeedEstimate', () => {
-  it('learns a slower engine from measured utterances, within bounds', () => {
+  it('learns a slower engine from measured utterances', () => {
     const speed = new SpeedEstimate();
     const before = speed.expectedMs(117, 1);
     for (let i = 0; i < 10; i++) speed.measure(117, 12_000, 1);
     expect(speed.expectedMs(117, 1)).toBeGreaterThan(before);
-    expect(speed.value).toBeGreaterThan(7);
+    expect(speed.expectedMs(117, 1)).toBeCloseTo(12_000, -2);
+  });
+
+  it('moves by a bounded step for one odd utterance among many', () => {
+    const speed = new SpeedEstimate();
+    for (let i = 0; i < 5; i++) speed.measure(140, 10_000, 1);
+    speed.measure(140, 60_000, 1); // the engine paused in the middle
+    expect(speed.expectedMs(140, 1)).toBeGreaterThan(10_000);
+    expect(speed.expectedMs(140, 1)).toBeLessThan(14_000);
   });
 
   it('accounts for the rate', () => {
@@ -56,7 +64,66 @@ describe('SpeedEstimate', () => {
 
   it('ignores measurements too short to mean anything', () => {
     const speed = new SpeedEstimate();
-    speed.measure(3, 100, 1);
-    expect(speed.value).toBe(14);
+    const before = speed.expectedMs(140, 1);
+    speed.measure(20, 100, 1);
+    speed.measure(3, 1_000, 1);
+    expect(speed.expectedMs(140, 1)).toBe(before);
+  });
+
+  // 140 characters, as heard (ms at each rate), and what is then expected at other rates.
+  it.each([
+    {
+      engine: 'one that follows the rate, heard at 1×',
+      heard: [[1, 10_000]],
+      expected: [
+        [1, 10_000],
+        [2, 5_000],
+        [3, 3_333],
+      ],
+    },
+    {
+      engine: 'one that ignores the rate (WebKitGTK’s Flite), heard at 3×',
+      heard: [[3, 10_000]],
+      expected: [[3, 10_000]],
+    },
+    {
+      engine: 'one that ignores the rate (WebKitGTK’s Flite), heard at 1× and 3×',
+      heard: [
+        [1, 10_000],
+        [3, 10_000],
+      ],
+      expected: [
+        [0.5, 10_000],
+        [1, 10_000],
+        [2, 10_000],
+        [3, 10_000],
+      ],
+    },
+    {
+      engine: 'one that follows the rate, heard at 1× and 2×',
+      heard: [
+        [1, 10_000],
+        [2, 5_000],
+      ],
+      expected: [
+        [0.5, 20_000],
+        [1.5, 6_667],
+        [3, 3_333],
+      ],
+    },
+    {
+      engine: 'one whose speed grows more slowly than the rate, heard at 1× and 2×',
+      heard: [
+        [1, 10_000],
+        [2, 7_071],
+      ],
+      expected: [[3, 5_774]],
+    },
+  ] as const)('expects what $engine takes', ({ heard, expected }) => {
+    const speed = new SpeedEstimate();
+    for (const [rate, ms] of heard) speed.measure(140, ms, rate);
+    for (const [rate, ms] of expected) {
+      expect(speed.expectedMs(140, rate), `at ${String(rate)}×`).toBeCloseTo(ms, -1);
+    }
   });
 });
