@@ -223,7 +223,7 @@ export class ArticlePlayer extends LitElement {
     );
     this.#playback = playback;
     new HighlightController(this, () => this.#currentBlock());
-    new FollowScrollController(
+    const followScroll = new FollowScrollController(
       this,
       () => (this.status === Status.Playing ? this.#followTarget() : null),
       () => !this.noFollow && settings.value.follow,
@@ -244,7 +244,11 @@ export class ArticlePlayer extends LitElement {
         // The end of the last block read so far is not the article's: read on to the next one.
         if (completed) this.#readMore?.(() => chunk.block + 1 < this.#blockSources.length);
       },
-      onTransition: (previous, next) => this.#announce(previous, next),
+      onTransition: (previous, next, event) => {
+        // A block asked for (a tap, Next, the slider), not reached by reading on.
+        if (/^(seek|next|previous)$/.test(event.type)) followScroll.asked();
+        this.#announce(previous, next);
+      },
     });
     settings.subscribe((value, changes) => {
       if (changes.highlightWords === false) readAlong.clear();

@@ -7,7 +7,15 @@ import { browserClock } from '../../src/speech/web-speech-engine.js';
 import { ManualClock } from '../support/fake-synth.js';
 import { driverCan, needsDriver } from './engine.js';
 import { mountPlayer, part } from './mount-player.js';
-import { boxedArticle, clickWord, inBox, inView, scrollInBox, scrollSettled } from './viewport.js';
+import {
+  boxedArticle,
+  clickWord,
+  inBox,
+  inView,
+  scrollInBox,
+  scrollSettled,
+  scrollUntilInView,
+} from './viewport.js';
 
 const CONTENT_VISIBILITY = 'content-visibility: auto; contain-intrinsic-size: auto 1000px';
 const SENTENCE = 'The river rose again in the night and the valley woke to the sound of it. ';
@@ -174,6 +182,51 @@ describe('<article-player> with a long article (400 paragraphs)', () => {
     } finally {
       window.requestAnimationFrame = nextFrame;
     }
+  });
+
+  it('leaves the listener where they scrolled as reading goes on, and follows once they are back or ask', async () => {
+    const { player, engine, clock } = await mount(400);
+    const reading = () => player.querySelector('[data-reading]')!;
+    /** The paragraph being read, said to its end: reading goes on to the next one. */
+    const readOn = async () => {
+      const before = reading();
+      while (reading() === before) {
+        engine.current!.handlers.onStart?.();
+        engine.finishCurrent();
+        await player.updateComplete;
+        clock.advance(0);
+        await player.updateComplete;
+      }
+      await scrollSettled();
+    };
+    await player.seek(11); // paragraph 10 (block 0 is the heading)
+    await player.play();
+    await scrollSettled();
+    expect(inView(paragraph(player, 10))).to.equal(true);
+
+    // The listener scrolls far down, looking for a paragraph to tap.
+    await scrollUntilInView(paragraph(player, 200));
+    const where = window.scrollY;
+    await readOn();
+    expect(reading()).to.equal(paragraph(player, 11));
+    expect(window.scrollY, 'the page was pulled back').to.equal(where);
+
+    // Back to the paragraph being read, at the foot of the view: reading on follows again.
+    window.scrollBy({
+      top: paragraph(player, 11).getBoundingClientRect().top - (window.innerHeight - 30),
+      behavior: 'instant',
+    });
+    expect(inView(paragraph(player, 12))).to.equal(false);
+    await readOn();
+    expect(reading()).to.equal(paragraph(player, 12));
+    expect(inView(paragraph(player, 12))).to.equal(true);
+
+    // Away again, then Next: the paragraph asked for comes into view.
+    await scrollUntilInView(paragraph(player, 300));
+    await player.next();
+    await scrollSettled();
+    expect(reading()).to.equal(paragraph(player, 13));
+    expect(inView(paragraph(player, 13))).to.equal(true);
   });
 
   it('gives way to the user who scrolls while a follow scroll is being corrected', async () => {

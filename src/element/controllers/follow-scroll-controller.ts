@@ -1,6 +1,8 @@
 /**
  * Keeps the block being read in view: scrolls only when it has left the view, smoothly
- * unless the user asked for reduced motion. Never moves focus.
+ * unless the user asked for reduced motion. Never moves focus. A listener who has scrolled the
+ * block being read out of view (to find a paragraph to tap, or to read ahead) is left there as
+ * reading goes on, until they bring it back into view or ask for a block (Play, a tap, Next).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -22,6 +24,8 @@ const USER_SCROLL = ['wheel', 'touchstart', 'keydown'] as const;
 
 export class FollowScrollController implements ReactiveController {
   #followed: HTMLElement | Range | null = null;
+  /** The next block followed is one the listener asked for (see `asked`). */
+  #asked = false;
   /** Ends the watch of the last follow scroll (see #follow). */
   #watch: AbortController | null = null;
 
@@ -46,12 +50,25 @@ export class FollowScrollController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The listener asked for the block read next (a seek, Next, Previous): it comes into view. */
+  asked(): void {
+    this.#asked = true;
+  }
+
   hostUpdated(): void {
     const element = this.#target();
-    if (element === this.#followed) return;
+    const asked = this.#asked;
+    this.#asked = false;
+    const previous = this.#followed;
+    if (element === previous) return;
     this.#followed = element;
     this.#watch?.abort();
-    if (element && this.#enabled()) this.#follow(element, CORRECTIONS);
+    if (!element || !this.#enabled()) return;
+    // Reading on from a block the listener has scrolled out of view: they are looking elsewhere.
+    const node = previous instanceof Range ? previous.startContainer : previous;
+    if (asked || !node?.isConnected || isInView(previous!, this.#visibleBand(), true)) {
+      this.#follow(element, CORRECTIONS);
+    }
   }
 
   hostDisconnected(): void {
@@ -59,7 +76,7 @@ export class FollowScrollController implements ReactiveController {
   }
 
   #follow(element: HTMLElement | Range, corrections: number): void {
-    if (isInView(element, this.#visibleBand())) return;
+    if (isInView(element, this.#visibleBand(), false)) return;
     // A correction jumps: a smooth scroll lays out every part it passes, and ends short again.
     // ('instant', not 'auto': 'auto' takes the page's own `scroll-behavior`, often smooth.)
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -116,8 +133,12 @@ function scrollRangeIntoView(range: Range, behavior: ScrollBehavior): void {
   }
 }
 
-/** In view: inside the band of the window, and inside every box that scrolls it. */
-function isInView(element: Element | Range, band: { top: number; bottom: number }): boolean {
+/** In view (`partly`: some of it): inside the band of the window, and every box that scrolls it. */
+function isInView(
+  element: Element | Range,
+  band: { top: number; bottom: number },
+  partly: boolean,
+): boolean {
   const rect = element.getBoundingClientRect();
   let { top, bottom } = band;
   for (const box of scrollingBoxes(element instanceof Range ? element.startContainer : element)) {
@@ -125,7 +146,7 @@ function isInView(element: Element | Range, band: { top: number; bottom: number 
     top = Math.max(top, view.top);
     bottom = Math.min(bottom, view.bottom);
   }
-  return rect.top >= top && rect.bottom <= bottom;
+  return partly ? rect.bottom > top && rect.top < bottom : rect.top >= top && rect.bottom <= bottom;
 }
 
 /**

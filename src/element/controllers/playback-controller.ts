@@ -51,8 +51,8 @@ export interface SpokenChunk {
 export interface PlaybackListener {
   /** A new article is ready to play (its state is in place). */
   onArticleLoaded?(article: Article): void;
-  /** Called after every change, with the state before it. */
-  onTransition?(previous: PlaybackState, next: PlaybackState): void;
+  /** Called after every change, with the state before it and the event that made it. */
+  onTransition?(previous: PlaybackState, next: PlaybackState, event: PlaybackEvent): void;
   /** The engine started speaking a chunk. */
   onChunkStart?(chunk: SpokenChunk): void;
   /** The engine reports a word boundary, relative to the chunk's text. */
@@ -192,7 +192,7 @@ export class PlaybackController implements ReactiveController {
     this.state = state;
     for (const effect of effects) this.#perform(effect);
     if (state !== previous) {
-      this.#publish('onTransition', previous, state);
+      this.#publish('onTransition', previous, state, event);
       this.#host.requestUpdate();
     }
   }
