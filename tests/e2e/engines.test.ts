@@ -237,6 +237,81 @@ for (const engine of engines()) {
     );
 
     it(
+      'a tap on a paragraph while reading reads from the word tapped to the end of it, then on',
+      { timeout: 120_000 },
+      async () => {
+        await openEnglish();
+        await browser.selectInPlayer('select[part="speed"]', '3');
+        await browser.clickInPlayer('[part~="play"]');
+        await waitForLog('start', 0);
+        // The eighth word of the fourth paragraph (in view in every engine's window).
+        const tapped = await browser.evaluate(() => {
+          const paragraph = document.querySelector('article-player article > p:nth-of-type(4)')!;
+          const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+          const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+          let count = 0;
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            for (const { segment, index, isWordLike } of segmenter.segment(text.nodeValue ?? '')) {
+              if (!isWordLike || ++count < 8) continue;
+              const range = document.createRange();
+              range.setStart(text, index);
+              range.setEnd(text, index + segment.length);
+              const word = range.getBoundingClientRect();
+              const box = paragraph.getBoundingClientRect();
+              return {
+                text: paragraph.textContent,
+                next: paragraph.nextElementSibling?.textContent ?? '',
+                x: word.left + word.width / 2 - box.left,
+                y: word.top + word.height / 2 - box.top,
+              };
+            }
+          }
+          throw new Error('the paragraph has fewer than 8 words');
+        });
+        const before = (await pageSpeechLog(browser)).length;
+        await browser.clickInPage('article-player article > p:nth-of-type(4)', tapped);
+        await waitFor(
+          () =>
+            document
+              .querySelector('article-player [data-reading]')
+              ?.matches('article > p:nth-of-type(4)') ?? false,
+          'the tapped paragraph being read',
+          10_000,
+        );
+        const index = await browser.evaluate(readingIndex);
+        // On to the next paragraph: the tapped one was read to its end.
+        await waitFor(
+          () =>
+            document
+              .querySelector('article-player [data-reading]')
+              ?.matches('article > p:nth-of-type(4) + *') ?? false,
+          'the paragraph after it being read',
+          60_000,
+        );
+        const since = (await pageSpeechLog(browser)).slice(before);
+        const starts = of(since, 'start');
+        const cut = starts.findIndex((e) => !tapped.text.includes(e.text.trim()));
+        const heard = words(
+          of(since, 'end')
+            .filter((e) => tapped.text.includes(e.text.trim()))
+            .map((e) => e.text)
+            .join(' '),
+        );
+        const paragraph = words(tapped.text);
+        const next = words(starts[cut]?.text ?? '');
+
+        expect(index).toBeGreaterThan(0);
+        // The first utterance after the tap is of the tapped paragraph.
+        expect(cut).toBeGreaterThan(0);
+        // From the word tapped to the paragraph's end, each once.
+        expect(heard).toEqual(paragraph.slice(7));
+        // Then the next paragraph, from its start.
+        expect(next.length).toBeGreaterThan(0);
+        expect(words(tapped.next).slice(0, next.length)).toEqual(next);
+      },
+    );
+
+    it(
       'Pause is silent within half a second, and speaks nothing more',
       { timeout: 60_000 },
       async () => {

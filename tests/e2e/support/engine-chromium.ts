@@ -19,6 +19,9 @@ export async function launchChromium(): Promise<EngineBrowser> {
     async clickInPlayer(selector) {
       await inPlayer(selector).click();
     },
+    async clickInPage(selector, position) {
+      await page.locator(selector).click({ position });
+    },
     async selectInPlayer(selector, value) {
       await inPlayer(selector).selectOption(value);
     },

@@ -47,6 +47,11 @@ export async function launchFirefox(): Promise<EngineBrowser> {
     async clickInPlayer(selector) {
       await (await inPlayer(selector)).click();
     },
+    async clickInPage(selector, position) {
+      const handle = await page.waitForSelector(selector, { timeout: 10_000 });
+      if (!handle) throw new Error(`firefox: no ${selector} in the page`);
+      await handle.click({ offset: position });
+    },
     async selectInPlayer(selector, value) {
       await (await inPlayer(selector)).select(value);
     },

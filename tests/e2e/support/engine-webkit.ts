@@ -50,6 +50,22 @@ export async function launchWebKit(env?: Record<string, string>): Promise<Engine
     async clickInPlayer(selector) {
       await (await inPlayer(selector)).click();
     },
+    async clickInPage(selector, position) {
+      // To the middle of the view first: an element click with offsets does not reach
+      // MiniBrowser's page, a pointer at a point of the view does. ('instant': the app's page
+      // scrolls smoothly, and a smooth scroll here has not moved when the pointer comes.)
+      const box = await browser.execute<{ left: number; top: number }, []>(`
+        const element = document.querySelector(${JSON.stringify(selector)});
+        element.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return element.getBoundingClientRect().toJSON();
+      `);
+      await browser
+        .action('pointer')
+        .move({ x: Math.round(box.left + position.x), y: Math.round(box.top + position.y) })
+        .down()
+        .up()
+        .perform();
+    },
     async selectInPlayer(selector, value) {
       await (await inPlayer(selector)).selectByAttribute('value', value);
     },
