@@ -135,13 +135,18 @@ function button(className: string, label: string): HTMLButtonElement {
 // ---------------------------------------------------------------------------------------------------------
 // Offline indicator
 
+/**
+ * Offline, the badge takes the place of Install app at the end of the header's nav (which comes back
+ * online): in the dock, it covered the article's text for as long as the network was gone.
+ */
 function watchConnection(): void {
-  const container = actionsContainer();
   const badge = document.createElement('span');
   badge.className = 'connection-badge';
   badge.textContent = strings.offlineBadge;
   badge.hidden = navigator.onLine;
-  container?.prepend(badge);
+  const install = document.querySelector('.site-header [data-install]');
+  if (install) install.before(badge);
+  else actionsContainer()?.prepend(badge);
   document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
   if (!navigator.onLine) announce(strings.nowOffline);
   const update = (): void => {

@@ -119,7 +119,7 @@ describe('listening on a phone, with real speech', () => {
     expect(layout.smallest).toBeGreaterThanOrEqual(44);
   });
 
-  it("keeps the app's messages and actions clear of the bar at the bottom", async () => {
+  it("keeps the app's messages clear of the bar at the bottom, and its Offline badge in the header", async () => {
     await open();
     const place = () =>
       browser.page.evaluate(() => {
@@ -128,14 +128,18 @@ describe('listening on a phone, with real speech', () => {
           .shadowRoot!.querySelector('[part="bar"]')!
           .getBoundingClientRect();
         const message = document.querySelector('[data-app-status]')!;
-        const actions = document.querySelector('[data-app-actions]')!.getBoundingClientRect();
+        const badge = document.querySelector('.site-header .connection-badge');
         return {
           barTop: bar.top,
           message: message.textContent,
           messageBottom: message.getBoundingClientRect().bottom,
-          actionsBottom: actions.bottom,
+          dockHeight: document.querySelector('[data-app-actions]')!.getBoundingClientRect().height,
+          badgeShown: badge !== null && badge.getBoundingClientRect().height > 0,
+          headerHeight: document.querySelector('.site-header')!.getBoundingClientRect().height,
+          articleTop: document.querySelector('article-player article')!.getBoundingClientRect().top,
         };
       });
+    const online = await place();
     try {
       await browser.context.setOffline(true);
       const offline = await until(
@@ -143,7 +147,11 @@ describe('listening on a phone, with real speech', () => {
         (p) => p.message.includes('offline') && p.messageBottom <= p.barTop,
         5_000,
       );
-      expect(offline.actionsBottom).toBeLessThanOrEqual(offline.barTop);
+      // Nothing floats over the text while offline, and nothing moved for the badge.
+      expect(offline.badgeShown).toBe(true);
+      expect(offline.dockHeight).toBe(0);
+      expect(offline.headerHeight).toBe(online.headerHeight);
+      expect(offline.articleTop).toBe(online.articleTop);
     } finally {
       await browser.context.setOffline(false);
     }

@@ -107,8 +107,10 @@ describe('the app offline, after a first visit', () => {
     for (const entry of catalog) {
       await expect.poll(() => page.getByRole('link', { name: entry.title }).isVisible()).toBe(true);
     }
-    await expect.poll(() => page.locator('.connection-badge').isVisible()).toBe(true);
+    // In the header, in the place of Install app: not over the page's text.
+    await expect.poll(() => page.locator('.site-header .connection-badge').isVisible()).toBe(true);
     expect(await page.locator('.connection-badge').innerText()).toBe('Offline');
+    expect(await page.locator('.site-header [data-install]').isVisible()).toBe(false);
     expect(await appStatus(page)).toMatch(/You are offline/u);
     const results = await axeScan(page);
     expect(results.violations, formatViolations(results.violations)).toEqual([]);
