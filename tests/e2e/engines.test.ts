@@ -312,6 +312,70 @@ for (const engine of engines()) {
     );
 
     it(
+      'Up next: Play all reads the first article, then the second, without another tap',
+      { timeout: 150_000 },
+      async () => {
+        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        await browser.goto(url('/'));
+        await observeSpeech(browser);
+        // The two English articles (WebKit here has no French voice).
+        for (const slug of ['tajikistan-kyrgyzstan-clashes', 'how-text-to-speech-works']) {
+          await browser.clickInPage(
+            `.article-card:has(a[href="/articles/${slug}/"]) button[aria-pressed]`,
+          );
+        }
+        const titles = await waitFor(() => {
+          const queued = [...document.querySelectorAll('[data-queue-list] .queue-title')];
+          const ready = document.querySelector('[data-play-all][data-ready]');
+          return queued.length === 2 && ready
+            ? queued.map((title) => title.textContent.trim())
+            : null;
+        }, 'two articles in Up next, and Play all ready');
+        await browser.clickInPage('[data-play-all]');
+        const first = of(await waitForLog('start', 0), 'start')[0]!;
+        expect(first.text).toBe(titles[0]);
+        // Fast, from the first article's last paragraph, to reach its end soon.
+        await browser.selectInPlayer('select[part="speed"]', '3');
+        await browser.evaluate(async () => {
+          const player = document.querySelector('article-player')!;
+          const last =
+            player.shadowRoot?.querySelector<HTMLInputElement>('[part="progress"] input');
+          await player.seek(Number(last?.max ?? 0));
+        });
+        const second = titles[1]!;
+        const log = await vi
+          .waitFor(
+            async () => {
+              const entries = await pageSpeechLog(browser);
+              if (!of(entries, 'start').some((e) => e.text === second)) throw new Error('not yet');
+              return entries;
+            },
+            { timeout: 90_000, interval: 200 },
+          )
+          .catch(async (error: unknown) => {
+            throw new Error(
+              `${engine}: the second article never started. ${await describeSpeech(browser)}`,
+              {
+                cause: error,
+              },
+            );
+          });
+        const starts = of(log, 'start').map((e) => e.text);
+        const announcement = starts.indexOf(`Next: ${second}.`);
+        expect(announcement).toBeGreaterThan(0);
+        expect(starts[announcement + 1]).toBe(second);
+        expect(
+          await browser.evaluate(() =>
+            document.querySelector('main article-player h1')?.textContent.trim(),
+          ),
+        ).toBe(second);
+        expect(await browser.evaluate(() => document.querySelector('article-player')?.status)).toBe(
+          'playing',
+        );
+      },
+    );
+
+    it(
       'Pause is silent within half a second, and speaks nothing more',
       { timeout: 60_000 },
       async () => {

@@ -25,9 +25,9 @@ export interface EngineBrowser {
   clickInPlayer(selector: string): Promise<void>;
   /**
    * Clicks, with the driver's pointer input, the element matching `selector` in the page's light
-   * DOM (a paragraph of the article) at `position` from its top left corner (a word in it).
+   * DOM at `position` from its top left corner (a word of a paragraph), else in its middle.
    */
-  clickInPage(selector: string, position: { x: number; y: number }): Promise<void>;
+  clickInPage(selector: string, position?: { x: number; y: number }): Promise<void>;
   /** Chooses, as a user would, the option with `value` of the `<select>` matching `selector` in the player's shadow root. */
   selectInPlayer(selector: string, value: string): Promise<void>;
   /** Ends the session and the browser. */

@@ -50,7 +50,7 @@ export async function launchFirefox(): Promise<EngineBrowser> {
     async clickInPage(selector, position) {
       const handle = await page.waitForSelector(selector, { timeout: 10_000 });
       if (!handle) throw new Error(`firefox: no ${selector} in the page`);
-      await handle.click({ offset: position });
+      await handle.click(position ? { offset: position } : {});
     },
     async selectInPlayer(selector, value) {
       await (await inPlayer(selector)).select(value);

@@ -54,14 +54,15 @@ export async function launchWebKit(env?: Record<string, string>): Promise<Engine
       // To the middle of the view first: an element click with offsets does not reach
       // MiniBrowser's page, a pointer at a point of the view does. ('instant': the app's page
       // scrolls smoothly, and a smooth scroll here has not moved when the pointer comes.)
-      const box = await browser.execute<{ left: number; top: number }, []>(`
+      const box = await browser.execute<DOMRectInit & { left: number; top: number }, []>(`
         const element = document.querySelector(${JSON.stringify(selector)});
         element.scrollIntoView({ block: 'center', behavior: 'instant' });
         return element.getBoundingClientRect().toJSON();
       `);
+      const { x, y } = position ?? { x: (box.width ?? 0) / 2, y: (box.height ?? 0) / 2 };
       await browser
         .action('pointer')
-        .move({ x: Math.round(box.left + position.x), y: Math.round(box.top + position.y) })
+        .move({ x: Math.round(box.left + x), y: Math.round(box.top + y) })
         .down()
         .up()
         .perform();
