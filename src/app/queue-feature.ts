@@ -145,6 +145,16 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
           playback.dispatch({ type: 'play' });
         },
         onTransition(previous, next) {
+          // No voice here reads this article's language (its message stays): on to the next.
+          if (
+            next.error?.code === 'no-voice-for-language' &&
+            previous.status !== Status.Error &&
+            session.place()
+          ) {
+            const upcoming = session.upNext();
+            if (upcoming) announce(upcoming.title);
+            return;
+          }
           // The listener pressed Play (or the keyboard) during the announcement: it is over.
           if (announcing !== null && next.status === Status.Playing) {
             announcing = null;

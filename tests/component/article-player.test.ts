@@ -250,6 +250,15 @@ describe('<article-player>', () => {
     expect(control<HTMLButtonElement>(player, 'play').disabled).to.equal(true);
   });
 
+  it('play() with no voice for the article language says so, and speaks nothing in another voice', async () => {
+    const engine = new FakeSpeechEngine();
+    const { player } = await mount(engine, '<p lang="fr">Bonjour.</p>', 'fr');
+    await player.play();
+    expect(engine.spoken).to.deep.equal([]);
+    expect(player.status).to.equal('error');
+    expect(control(player, 'status').textContent).to.contain('No voice for French');
+  });
+
   it('says it is waiting for the voices until the browser lists them, then that it reads', async () => {
     const engine = new FakeSpeechEngine();
     const releaseVoices = engine.holdVoices();

@@ -136,6 +136,24 @@ describe('the queue feature (Up next in the player)', () => {
     expect(cancelButton(player)).to.equal(null);
   });
 
+  it('skips an article no voice here can read: says so, says the next title, and plays it', async () => {
+    session.autoplay = { block: 0, offset: 0 };
+    const { player, engine } = await mountPlayer({
+      markup: '<article><h1>Un article</h1><p>Bonjour.</p></article>',
+      lang: 'fr',
+    });
+    await player.updateComplete;
+    expect(player.status).to.equal('error');
+    expect(part(player, 'status').textContent).to.contain('No voice for French');
+    // Tried at once, before the voices were listed, then cut short once they said no French.
+    const french = engine.spoken.filter((record) => record.request.lang === 'fr');
+    expect(french.every((record) => record.cancelled)).to.equal(true);
+    expect(engine.current?.request.text).to.equal('Next: The second one.');
+    engine.finishCurrent();
+    await player.updateComplete;
+    expect(session.calls).to.deep.equal(['prepareNext', 'playNext']);
+  });
+
   it('Cancel stops there: the next article is not played and the session ends', async () => {
     const { player, engine } = await mount();
     await finishArticle(player, engine);

@@ -188,7 +188,10 @@ export class PlaybackController implements ReactiveController {
 
   dispatch(event: PlaybackEvent): void {
     const previous = this.state;
-    const { state, effects } = reduce(previous, event);
+    // A Play nothing here can read (no voice for its language) says why instead of speaking it in
+    // another language's voice, as the button, disabled then, would (a script's play(), Up next).
+    const blocker = event.type === 'play' && this.blocker;
+    const { state, effects } = reduce(previous, blocker ? { type: 'fail', error: blocker } : event);
     this.state = state;
     for (const effect of effects) this.#perform(effect);
     if (state !== previous) {
