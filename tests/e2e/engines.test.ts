@@ -83,11 +83,16 @@ for (const engine of engines()) {
       }
     };
 
-    /** The English article, freshly loaded, its speech observed (each test from its own page). */
-    const openEnglish = async () => {
+    /** A page of the site, freshly loaded, its speech observed (each test from its own page). */
+    const openPage = async (path: string) => {
       await browser.evaluate(() => document.querySelector('article-player')?.stop());
-      await browser.goto(url(ENGLISH));
+      await browser.goto(url(path));
       await observeSpeech(browser);
+    };
+
+    /** An article (the English one), freshly loaded, with its Play button. */
+    const openArticle = async (path = ENGLISH) => {
+      await openPage(path);
       await waitFor(
         () =>
           Boolean(
@@ -99,7 +104,7 @@ for (const engine of engines()) {
 
     /** The English article, reading: its first utterance has started. */
     const reading = async () => {
-      await openEnglish();
+      await openArticle();
       await browser.clickInPlayer('[part~="play"]');
       await waitForLog('start', 0);
     };
@@ -135,7 +140,7 @@ for (const engine of engines()) {
     });
 
     it('reads the first three blocks in order, with sound', { timeout: 120_000 }, async () => {
-      await openEnglish();
+      await openArticle();
       const recording = await startRecording();
       let stats: SoundStats;
       const seen: number[] = [];
@@ -195,16 +200,7 @@ for (const engine of engines()) {
       'reads a whole article at 3×, to its end: every word of it heard once, in order',
       { timeout: 240_000 },
       async () => {
-        await browser.evaluate(() => document.querySelector('article-player')?.stop());
-        await browser.goto(url(WHOLE));
-        await observeSpeech(browser);
-        await waitFor(
-          () =>
-            Boolean(
-              document.querySelector('article-player')?.shadowRoot?.querySelector('[part~="play"]'),
-            ),
-          'Play button',
-        );
+        await openArticle(WHOLE);
         // What a reader sees of the article, less what the player skips by design (README:
         // "What is read, and what is skipped"): here, the date line marked data-skip.
         const visible = await browser.evaluate(() => {
@@ -240,7 +236,7 @@ for (const engine of engines()) {
       'a tap on a paragraph while reading reads from the word tapped to the end of it, then on',
       { timeout: 120_000 },
       async () => {
-        await openEnglish();
+        await openArticle();
         await browser.selectInPlayer('select[part="speed"]', '3');
         await browser.clickInPlayer('[part~="play"]');
         await waitForLog('start', 0);
@@ -317,9 +313,7 @@ for (const engine of engines()) {
      * has started.
      */
     const playAllUntilTheSecond = async (slugs: [string, string]) => {
-      await browser.evaluate(() => document.querySelector('article-player')?.stop());
-      await browser.goto(url('/'));
-      await observeSpeech(browser);
+      await openPage('/');
       // Up next as an earlier test left it (the session is kept on the device): emptied first,
       // by the cards' own buttons.
       const queued = await waitFor(
@@ -531,9 +525,7 @@ for (const engine of engines()) {
       'reads the French article in French, or says plainly that no French voice is installed',
       { timeout: 90_000 },
       async () => {
-        await browser.evaluate(() => document.querySelector('article-player')?.stop());
-        await browser.goto(url(FRENCH));
-        await observeSpeech(browser);
+        await openPage(FRENCH);
         // Either a French voice arrives, or the player gives up on finding one and says so.
         const outcome = await waitFor(
           () => {
