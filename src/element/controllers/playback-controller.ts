@@ -191,11 +191,12 @@ export class PlaybackController implements ReactiveController {
     // A Play nothing here can read (no voice for its language) says why instead of speaking it in
     // another language's voice, as the button, disabled then, would (a script's play(), Up next).
     const blocker = event.type === 'play' && this.blocker;
-    const { state, effects } = reduce(previous, blocker ? { type: 'fail', error: blocker } : event);
+    const made: PlaybackEvent = blocker ? { type: 'fail', error: blocker } : event;
+    const { state, effects } = reduce(previous, made);
     this.state = state;
     for (const effect of effects) this.#perform(effect);
     if (state !== previous) {
-      this.#publish('onTransition', previous, state, event);
+      this.#publish('onTransition', previous, state, made);
       this.#host.requestUpdate();
     }
   }
