@@ -1,19 +1,23 @@
 /**
  * A saved text as the article the player reads, the same on /listen/ and in Up next: its title
- * and a line about it (not read), then its blocks, made from text only (nothing saved is ever
- * parsed as markup). A long text comes in parts that the browser lays out only near the view, as
- * the build does for long articles (src/core/article-parts.ts).
+ * (not read where the text begins with it) and a line about it (not read), then its blocks, made
+ * from text only (nothing saved is ever parsed as markup). A long text comes in parts that the
+ * browser lays out only near the view, as the build does for long articles
+ * (src/core/article-parts.ts).
  */
 import { articleParts, PART_CLASS, partStyle } from '../core/article-parts.js';
 import { element } from './dom.js';
 import { strings } from './strings.js';
-import { listeningMinutes, type SavedText } from './text.js';
+import { listeningMinutes, titleBeginsText, type SavedText } from './text.js';
 
 export function savedTextArticle(text: SavedText): HTMLElement {
   const article = element('article');
   article.lang = text.lang;
   const header = element('header');
-  header.append(element('h1', text.title));
+  const title = element('h1', text.title);
+  // A title made of the text's first words would have them read twice.
+  if (titleBeginsText(text.title, text.blocks)) title.dataset['skip'] = '';
+  header.append(title);
   const meta = element('p');
   meta.className = 'meta';
   meta.dataset['skip'] = '';

@@ -107,6 +107,20 @@ export function deriveTitle(
   return first === '' ? fallback : truncate(first, DERIVED_TITLE);
 }
 
+/**
+ * Whether the text begins with its title: the title made from its first words when none was
+ * given (`…` where it was cut), or a given one that repeats them. Such a title is shown, not read:
+ * its words are read once, in the text.
+ */
+export function titleBeginsText(title: string, blocks: readonly TextBlock[]): boolean {
+  const cut = title.endsWith('…');
+  const start = collapseSpace(cut ? title.slice(0, -1) : title);
+  const first = collapseSpace(blocks[0]?.text ?? '');
+  if (!WORD_CHARACTER.test(start) || !first.startsWith(start)) return false;
+  // "The" does not begin "Therapy…", unless the title was cut there.
+  return cut || !WORD_CHARACTER.test(first.charAt(start.length));
+}
+
 /** Does this look like the HTML source of a page (rather than text that mentions a tag)? */
 export function looksLikeHtml(text: string): boolean {
   const start = text.trimStart();

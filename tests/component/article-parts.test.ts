@@ -211,6 +211,46 @@ describe('a saved text (on /listen/ and in Up next)', () => {
     };
   }
 
+  /** Every utterance of a saved text read to its end by the full player, in order. */
+  async function readAloud(text: SavedText): Promise<string[]> {
+    const { player, engine } = await mountPlayer({ markup: savedTextArticle(text).outerHTML });
+    await player.play();
+    const spoken: string[] = [];
+    while (player.status === 'playing') {
+      const current = engine.current;
+      expect(current, 'speaking').to.not.equal(undefined);
+      expect(spoken.length).to.be.below(20);
+      spoken.push(current!.request.text.trim());
+      current!.handlers.onStart?.();
+      engine.finishCurrent();
+      await player.updateComplete;
+    }
+    return spoken;
+  }
+
+  const untitled = (title: string): SavedText => {
+    const blocks: TextBlock[] = [
+      { kind: 'paragraph', text: 'Chapter One' },
+      { kind: 'paragraph', text: 'The storm came at night.' },
+    ];
+    return { ...saved(0), title, blocks, url: null, characters: 35 };
+  };
+
+  it('reads a title made of its first words once, in the text', async () => {
+    expect(await readAloud(untitled('Chapter One'))).to.deep.equal([
+      'Chapter One',
+      'The storm came at night.',
+    ]);
+  });
+
+  it('reads a title of other words, then the text', async () => {
+    expect(await readAloud(untitled('My note'))).to.deep.equal([
+      'My note',
+      'Chapter One',
+      'The storm came at night.',
+    ]);
+  });
+
   it('has its title and a line about it, not read, then its blocks', () => {
     const article = savedTextArticle(saved(3));
     expect(article.lang).to.equal('en');

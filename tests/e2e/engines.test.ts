@@ -22,6 +22,8 @@ const FRENCH = '/articles/lecture-a-voix-haute/';
 /** A whole article read at the top speed: 341 words, with headings, a list and a quote. */
 const WHOLE = '/articles/how-text-to-speech-works/';
 const TITLE = 'Vladimir Putin calls for calm after Tajikistan-Kyrgyzstan clashes';
+/** Pasted on /listen/ with no title: its first line becomes the title shown. */
+const OWN_TEXT = 'A note to myself\n\nBuy bread on the way home. Call the library about the book.';
 /** A window recorded this long after the Pause click must be silent. */
 const PAUSE_SILENT_AFTER_MS = 500;
 const SILENCE_WINDOW_MS = 1_000;
@@ -435,6 +437,52 @@ for (const engine of engines()) {
           );
         }
         expect(of(log, 'start').map((e) => e.text)).toContain(`Next: ${english}.`);
+      },
+    );
+
+    it(
+      'a text pasted on /listen/ is kept on the device, and read once, its title made of its first words not again',
+      { timeout: 120_000 },
+      async () => {
+        await openPage('/listen/');
+        await waitFor(() => Boolean(document.querySelector('#paste-text')), 'the paste form');
+        // No title given: the page makes one of the first words (and shows it).
+        await browser.runScript(
+          `document.querySelector('#paste-text').value = ${JSON.stringify(OWN_TEXT)};`,
+        );
+        await browser.clickInPage('#main button[type="submit"]');
+        await waitFor(
+          () =>
+            location.search.startsWith('?id=') &&
+            Boolean(
+              document.querySelector('article-player')?.shadowRoot?.querySelector('[part~="play"]'),
+            ),
+          'the saved text in the player',
+        );
+        // Kept on the device: there again when the page is loaded again.
+        const saved = await browser.evaluate(() => location.href);
+        await browser.goto(saved);
+        await observeSpeech(browser);
+        await waitFor(
+          () =>
+            Boolean(
+              document.querySelector('article-player')?.shadowRoot?.querySelector('[part~="play"]'),
+            ),
+          'the saved text after a reload',
+        );
+        const title = await browser.evaluate(
+          () => document.querySelector('article-player h1')?.textContent ?? '',
+        );
+        await browser.clickInPlayer('[part~="play"]');
+        await waitFor(
+          () => document.querySelector('article-player')?.status === 'ended',
+          'the end of the text',
+          90_000,
+        );
+        const heard = of(await pageSpeechLog(browser), 'end').map((e) => e.text);
+
+        expect(title).toBe(OWN_TEXT.split('\n')[0]);
+        expect(words(heard.join(' '))).toEqual(words(OWN_TEXT));
       },
     );
 

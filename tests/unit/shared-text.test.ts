@@ -12,6 +12,7 @@ import {
   MAX_HTML_CHARACTERS,
   plainTextToBlocks,
   textToParagraphs,
+  titleBeginsText,
   truncate,
   type TextBlock,
 } from '../../src/app/text.js';
@@ -216,6 +217,25 @@ describe('titles', () => {
 
   it('falls back when there is nothing', () => {
     expect(deriveTitle(null, [], 'Untitled')).toBe('Untitled');
+  });
+
+  const paragraph = (text: string): TextBlock[] => [{ kind: 'paragraph', text }];
+  it.each([
+    ['a title made from the first paragraph, cut', '', blocks[0]!.text, true],
+    ['a title made from a whole short first paragraph', '', 'Chapter One', true],
+    ['a title made from a long word, cut inside it', '', 'a'.repeat(120), true],
+    ['a given title the text begins with', 'Chapter One', 'Chapter One: the storm.', true],
+    ['a given title, spaced otherwise', ' Chapter \n One ', 'Chapter  One', true],
+    ['a given title of other words', 'My note', 'Chapter One', false],
+    ['a given title that is part of the first word', 'The', 'Therapy works.', false],
+    ['a given title found later in the text', 'One', 'Chapter One', false],
+  ])('tells %s: the text begins with it %s', (_name, given, first, expected) => {
+    const title = deriveTitle(given, paragraph(first), 'Untitled');
+    expect(titleBeginsText(title, paragraph(first))).toBe(expected);
+  });
+
+  it('tells that an untitled empty text does not begin with "Untitled"', () => {
+    expect(titleBeginsText(deriveTitle(null, [], 'Untitled'), [])).toBe(false);
   });
 
   it.each([
