@@ -441,6 +441,51 @@ for (const engine of engines()) {
     );
 
     it(
+      'the embed on /embed/ reads its example to its end: every word once, in order, the note marked no-read-aloud left out',
+      { timeout: 120_000 },
+      async () => {
+        await openPage('/embed/');
+        await waitFor(
+          () =>
+            document.querySelector('article-player')?.id === 'demo' &&
+            document
+              .querySelector('#demo')
+              ?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="play"]')?.disabled === false,
+          'the example’s Play button, enabled',
+        );
+        const [visible, skipped] = await browser.evaluate(() => {
+          const article = document.querySelector('#demo article') as HTMLElement;
+          const note = article.querySelector<HTMLElement>('.no-read-aloud')!.innerText;
+          return [article.innerText.replace(note, ' '), note];
+        });
+        await browser.selectInPlayer('select[part="speed"]', '3');
+        await browser.clickInPlayer('[part~="play"]');
+        await waitFor(
+          () => document.querySelector('article-player')?.status === 'ended',
+          'the end of the example',
+          90_000,
+        );
+        const log = await pageSpeechLog(browser);
+        // Only the embed's file runs here (no app script).
+        const scripts = await browser.evaluate(() =>
+          [...document.scripts].map((script) => new URL(script.src || location.href).pathname),
+        );
+
+        expect(scripts).toContain('/embed/article-player.js');
+        expect(scripts.filter((path) => path.startsWith('/assets/'))).toEqual([]);
+        expect(
+          words(
+            of(log, 'end')
+              .map((e) => e.text)
+              .join(' '),
+          ),
+        ).toEqual(words(visible));
+        expect(of(log, 'speak').some((e) => e.text.includes(skipped.split(':')[0]!))).toBe(false);
+        expect(new Set(of(log, 'speak').map((e) => e.rate))).toEqual(new Set([3]));
+      },
+    );
+
+    it(
       'a text pasted on /listen/ is kept on the device, and read once, its title made of its first words not again',
       { timeout: 120_000 },
       async () => {

@@ -21,7 +21,7 @@ export interface EngineBrowser {
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   /** Runs statements (source text) in the page. */
   runScript(source: string): Promise<void>;
-  /** Clicks, with the driver's pointer input, the element matching `selector` in the player's shadow root. */
+  /** Clicks, with the driver's pointer input, the element matching `selector` in the shadow root of the page's first player. */
   clickInPlayer(selector: string): Promise<void>;
   /**
    * Clicks, with the driver's pointer input, the element matching `selector` in the page's light

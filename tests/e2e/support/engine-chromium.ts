@@ -5,7 +5,8 @@ import type { EngineBrowser } from './engine-browser';
 export async function launchChromium(): Promise<EngineBrowser> {
   const browser = await launchBrowser();
   const { page } = browser;
-  const inPlayer = (selector: string) => page.locator('article-player').locator(selector);
+  // The page's first player, as the other drivers' querySelector finds it.
+  const inPlayer = (selector: string) => page.locator('article-player').first().locator(selector);
   return {
     engine: 'chromium',
     version: `Chromium ${browser.context.browser()?.version() ?? ''}`.trim(),
