@@ -54,6 +54,11 @@ export function wordAt(schedule: readonly TimedWord[], elapsedMs: number): Timed
 export class SpeedEstimate {
   readonly #heard = new Map<number, number>();
 
+  /** Whether the speed at `rate` was measured (else it is a prediction, possibly far off). */
+  heard(rate: number): boolean {
+    return this.#heard.has(positive(rate));
+  }
+
   expectedMs(characters: number, rate: number): number {
     return (characters / this.#charactersPerSecond(rate)) * 1000;
   }

@@ -489,9 +489,9 @@ export class ArticlePlayer extends LitElement {
     this.#settings.update({ rate: this.#rate() });
   }
 
-  /** A new rate or voice: speak again from the word being read, not from the sentence start. */
+  /** A new rate or voice: speak again from the word being read (`restartWord`), not from the sentence start. */
   #restartFromWord(): void {
-    const word = this.#readAlong.currentWord;
+    const word = this.#readAlong.restartWord;
     const { status, position } = this.#playback.state;
     if (
       status === Status.Playing &&

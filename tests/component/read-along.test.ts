@@ -217,6 +217,51 @@ describe('<article-player> reading along', () => {
     expect(engine.current?.request.text).to.equal('follows. ');
   });
 
+  it('restarts from the sentence’s start when the speed changes mid-sentence and the word is an estimate at a speed not heard yet', async () => {
+    const { player, engine, clock } = await mount();
+    await player.seek(1);
+    await player.play();
+    engine.current!.handlers.onStart?.();
+    clock.advance(1_000);
+    expect(highlighted('ap-word')).to.not.equal('First');
+    player.rate = 2;
+    await player.updateComplete;
+    expect(engine.current?.request.text).to.equal('First sentence here. ');
+    expect(engine.current?.request.rate).to.equal(2);
+  });
+
+  it('restarts, when the word is an estimate, from a word the voice has surely said: none is left unsaid', async () => {
+    const engine = new FakeSpeechEngine();
+    const { player, clock } = await mountPlayer({
+      engine,
+      markup: `<article><p>The first sentence is here so that the player hears the voice's speed. The second one is longer, and said a fifth more slowly than the first, as a voice does from one sentence to the next.</p></article>`,
+    });
+    await player.play();
+    // The first sentence, heard to its end: the speed at this rate is known.
+    const first = engine.current!;
+    first.handlers.onStart?.();
+    clock.advance(engine.speakingMs(first.request));
+    engine.finishCurrent();
+    await player.updateComplete;
+    clock.advance(0);
+    // The second, said more slowly: the estimate runs ahead of the voice.
+    engine.charactersPerSecond = 14 / 1.2;
+    const second = engine.current!;
+    const sentence = second.request.text;
+    second.handlers.onStart?.();
+    const elapsed = engine.speakingMs(second.request) * 0.75;
+    clock.advance(elapsed);
+    const said = engine.saidBy(second.request, elapsed);
+    expect(sentence.indexOf(highlighted('ap-word')), 'the estimate is ahead').to.be.above(said);
+    player.rate = 1.5;
+    await player.updateComplete;
+    const again = engine.current!.request.text;
+    expect(sentence.endsWith(again)).to.equal(true);
+    // Back to a word before the one being said (some words heard twice, none lost).
+    expect(sentence.length - again.length).to.be.at.most(said);
+    expect(sentence.length - again.length).to.be.above(0);
+  });
+
   it('restarts from the current word when the speed changes mid-sentence', async () => {
     const { player, engine } = await mount();
     await player.seek(1);

@@ -38,6 +38,8 @@ export class FakeSpeechEngine implements SpeechEngine {
    * the same 128 characters took 10.1 s at 0.5×, 1×, 2× and 3×). See `speakingMs`.
    */
   ignoresRate = false;
+  /** The voice's speed at rate 1 (see `speakingMs`): one sentence is said faster than another. */
+  charactersPerSecond = CHARACTERS_PER_SECOND;
 
   #voices: readonly VoiceInfo[];
   readonly #voicesListeners = new Set<() => void>();
@@ -119,8 +121,16 @@ export class FakeSpeechEngine implements SpeechEngine {
 
   /** How long the fake's voice takes to say `request`: 14 characters a second at rate 1. */
   speakingMs(request: SpeakRequest): number {
-    const rate = this.ignoresRate ? 1 : request.rate;
-    return (request.text.length / (CHARACTERS_PER_SECOND * rate)) * 1000;
+    return (request.text.length / this.#speed(request)) * 1000;
+  }
+
+  /** How many characters of `request` the voice has said `elapsedMs` after its start. */
+  saidBy(request: SpeakRequest, elapsedMs: number): number {
+    return Math.min(request.text.length, Math.floor((elapsedMs / 1000) * this.#speed(request)));
+  }
+
+  #speed(request: SpeakRequest): number {
+    return this.charactersPerSecond * (this.ignoresRate ? 1 : request.rate);
   }
 
   failCurrent(code: string): void {

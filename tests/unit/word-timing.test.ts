@@ -62,6 +62,20 @@ describe('SpeedEstimate', () => {
     expect(speed.expectedMs(140, 2)).toBeCloseTo(speed.expectedMs(140, 1) / 2);
   });
 
+  it.each([
+    ['nothing heard', [], 1, false],
+    ['heard at that rate', [[140, 10_000, 1]], 1, true],
+    ['heard at another rate only', [[140, 10_000, 1]], 2, false],
+    ['too short to count', [[10, 300, 1]], 1, false],
+  ] as const)(
+    'tells whether the speed is heard, not predicted: %s',
+    (_name, measured, rate, heard) => {
+      const speed = new SpeedEstimate();
+      for (const [characters, ms, at] of measured) speed.measure(characters, ms, at);
+      expect(speed.heard(rate)).toBe(heard);
+    },
+  );
+
   it('ignores measurements too short to mean anything', () => {
     const speed = new SpeedEstimate();
     const before = speed.expectedMs(140, 1);

@@ -24,8 +24,11 @@ export interface ReadAlongOptions {
 const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
 export class ReadAlongController implements ReactiveController {
-  /** Offset in its block of the word highlighted now, for restarting from it. */
-  currentWord: { block: number; start: number } | null = null;
+  /**
+   * Where a restart (a new rate or voice) goes back to, in its block: the word being spoken, or
+   * where that is an estimate, a word the voice has surely reached.
+   */
+  restartWord: { block: number; start: number } | null = null;
   /** The chunk being spoken, while it is. */
   chunk: SpokenChunk | null = null;
   /** The voice sends word boundaries: they beat any estimate, from then on. */
@@ -46,7 +49,7 @@ export class ReadAlongController implements ReactiveController {
 
   chunkStarted(chunk: SpokenChunk): void {
     this.chunk = chunk;
-    this.currentWord = null;
+    this.restartWord = null;
     this.#show(SENTENCE_HIGHLIGHT, chunk.block, chunk.start, chunk.end);
   }
 
@@ -65,7 +68,7 @@ export class ReadAlongController implements ReactiveController {
   /** Removes every highlight: when reading stops or pauses. */
   clear(): void {
     this.chunk = null;
-    this.currentWord = null;
+    this.restartWord = null;
     if (supported()) {
       CSS.highlights.delete(WORD_HIGHLIGHT);
       CSS.highlights.delete(SENTENCE_HIGHLIGHT);
@@ -80,7 +83,7 @@ export class ReadAlongController implements ReactiveController {
   /** Highlights `word` (relative to the chunk's text) as the one being spoken. */
   showWord(chunk: SpokenChunk, word: TextRange): void {
     const start = chunk.start + word.start;
-    this.currentWord = { block: chunk.block, start };
+    this.restartWord = { block: chunk.block, start };
     this.#show(WORD_HIGHLIGHT, chunk.block, start, chunk.start + word.end);
   }
 

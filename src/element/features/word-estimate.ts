@@ -5,10 +5,22 @@
  * voice sends boundaries, they alone move the highlight.
  */
 import { Status } from '../../core/playback.js';
-import { scheduleWords, wordAt, type TimedWord } from '../../core/word-timing.js';
+import {
+  scheduleWords,
+  wordAt,
+  type SpeedEstimate,
+  type TimedWord,
+} from '../../core/word-timing.js';
 import type { SpokenChunk } from '../controllers/playback-controller.js';
 import type { PlayerContext, PlayerFeature } from '../feature.js';
 import { speechSpeed } from './speech-speed.js';
+
+/**
+ * A restart (a new rate or voice) goes back to the word the estimate shows at this share of the
+ * time elapsed: the voice has surely said it, since one sentence is said up to about a fifth
+ * faster or slower than another.
+ */
+const SURELY_REACHED = 0.7;
 
 export const wordEstimate: PlayerFeature = {
   name: 'word-estimate',
@@ -25,10 +37,12 @@ class WordEstimate {
   #timer: number | undefined;
 
   readonly #context: PlayerContext;
+  readonly #speed: SpeedEstimate;
 
   constructor(context: PlayerContext) {
     this.#context = context;
     const speed = speechSpeed(context);
+    this.#speed = speed;
     context.player.addController({ hostDisconnected: () => this.#stop() });
     context.settings.subscribe((settings) => {
       if (!settings.highlightWords) this.#stop();
@@ -59,12 +73,28 @@ class WordEstimate {
     this.#chunk = null;
   }
 
+  /**
+   * Where a restart goes back to: an estimate can run ahead of the voice, and a restart from
+   * there would leave words unsaid. Before the speed at this rate is heard, the prediction can be
+   * off by the rate itself (Flite ignores it): back to the sentence's start.
+   */
+  #surelyReached(chunk: SpokenChunk, elapsed: number): number {
+    const sure = this.#speed.heard(chunk.rate)
+      ? wordAt(this.#schedule, elapsed * SURELY_REACHED)
+      : undefined;
+    return chunk.start + (sure?.start ?? 0);
+  }
+
   readonly #tick = (): void => {
     const chunk = this.#chunk;
     if (!chunk) return;
     const elapsed = this.#context.clock.now() - this.#startedAt;
     const word = wordAt(this.#schedule, elapsed);
-    if (word) this.#context.readAlong.showWord(chunk, word);
+    if (word) {
+      const { readAlong } = this.#context;
+      readAlong.showWord(chunk, word);
+      readAlong.restartWord = { block: chunk.block, start: this.#surelyReached(chunk, elapsed) };
+    }
     const next = this.#schedule.find((candidate) => candidate.at > elapsed);
     // After the last word, the highlight waits for the real end: never ahead of the engine.
     if (next) {
