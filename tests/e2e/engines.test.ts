@@ -532,6 +532,50 @@ for (const engine of engines()) {
     );
 
     it(
+      'a new speed mid-sentence says that sentence again at the new speed from a word within it, then reads on',
+      { timeout: 90_000 },
+      async () => {
+        await reading();
+        // The title heard to its end (the speed at 1× is known), the next sentence under way,
+        // its word highlight past the middle of it.
+        await waitForLog('end', 0, 30_000);
+        await waitForLog('start', 1, 30_000);
+        await waitFor(
+          () => {
+            const word = CSS.highlights.get('ap-word')?.values().next().value as Range | undefined;
+            const sentence = CSS.highlights.get('ap-sentence')?.values().next().value as
+              Range | undefined;
+            if (!word || !sentence) return false;
+            const said = sentence.cloneRange();
+            said.setEnd(word.startContainer, word.startOffset);
+            return said.toString().length > sentence.toString().length / 2;
+          },
+          'the word highlight past the middle of the sentence',
+          20_000,
+        );
+        const before = await pageSpeechLog(browser);
+        const interrupted = of(before, 'start').at(-1)!.text;
+        await browser.selectInPlayer('select[part="speed"]', '2');
+        const after = await waitForLog('start', of(before, 'start').length + 1, 30_000);
+        const since = after.slice(before.length);
+        const spokenAgain = of(since, 'speak')[0]!;
+
+        expect(spokenAgain.rate).toBe(2);
+        // From a word within the sentence, not its start.
+        expect(interrupted.endsWith(spokenAgain.text)).toBe(true);
+        expect(spokenAgain.text.length).toBeLessThan(interrupted.length);
+        expect(of(since, 'start').at(-1)!.text).not.toBe(spokenAgain.text);
+        expect(of(since, 'speak').every((e) => e.rate === 2)).toBe(true);
+        expect(
+          of(since, 'error').filter((e) => !/interrupted|canceled/.test(e.error ?? '')),
+        ).toEqual([]);
+        measured.push(
+          `a new speed mid-sentence: said again from character ${String(interrupted.length - spokenAgain.text.length)} of ${String(interrupted.length)}`,
+        );
+      },
+    );
+
+    it(
       'Pause is silent within half a second, and speaks nothing more',
       { timeout: 60_000 },
       async () => {
