@@ -1,7 +1,8 @@
 /**
  * The app's player feature for a listening session: at the end of an article of "Up next" it
- * says the next one's title through the player's own speech engine ("Next: …"), then the
- * session opens that article in the running page and reading goes on, without a new tap. A
+ * says "Next article." through the player's own speech engine and shows the next one's title,
+ * then the session opens that article in the running page and reading goes on (from its own
+ * title), without a new tap. A
  * visible button, or Pause on the lock screen or headset, cancels it. The track keys go to the
  * next and previous article while a queue plays. It records how far each article was heard.
  *
@@ -14,7 +15,7 @@ import { Status } from '../core/playback.js';
 import { finishedProgress, progressAt, type Progress } from '../core/progress.js';
 import type { PlayerFeature } from '../element/feature.js';
 import { setMediaTracks } from '../element/features/media-session.js';
-import { strings } from './strings.js';
+import { APP_LANG, strings } from './strings.js';
 
 /** What the feature needs of the app's session (a fake in the component tests). */
 export interface ListeningSession {
@@ -88,8 +89,8 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
         };
         playback.engine.speak(
           {
-            text: strings.upNextSpoken(title),
-            lang: document.documentElement.lang || 'en',
+            text: strings.upNextSpoken,
+            lang: APP_LANG,
             voiceURI: null,
             rate: player.rate || 1,
           },
@@ -198,14 +199,14 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
           const where = session.place();
           return html`${
             where
-              ? html`<p class="queue-place" part="queue-place">
+              ? html`<p class="queue-place" part="queue-place" lang=${APP_LANG}>
                   ${strings.queuePlaceLong(where.index, where.total)}
                 </p>`
               : nothing
           }
           ${
             announcing !== null
-              ? html`<p class="up-next" part="up-next">
+              ? html`<p class="up-next" part="up-next" lang=${APP_LANG}>
                   <span>${strings.upNextAnnounced(announcing)}</span>
                   <button type="button" part="button cancel-next" @click=${onCancel}>
                     ${strings.cancelNext}

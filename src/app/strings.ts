@@ -2,6 +2,12 @@
  * Every string the app (not the player) shows or announces, in one place so that it can be translated.
  * Functions take the values they interpolate. The player's own strings are in src/core/strings.ts.
  */
+/**
+ * The language of these strings. A page in another language (a French article's) marks the
+ * app's own parts with it (its header, dock and footer; WCAG 3.1.2), and the app speaks them in it.
+ */
+export const APP_LANG = 'en';
+
 export const strings = {
   // Connection and offline availability
   offlineBadge: 'Offline',
@@ -124,7 +130,11 @@ export const strings = {
   queueUnavailable: 'Up next could not be opened. Please try again.',
   // In the player
   upNextAnnounced: (title: string) => `Next: ${title}`,
-  upNextSpoken: (title: string) => `Next: ${title}.`,
+  /**
+   * Said between two articles: the next one then says its own title, in its own language's voice
+   * (the title here too would be heard twice, the second time perhaps in another language's voice).
+   */
+  upNextSpoken: 'Next article.',
   cancelNext: 'Cancel next article',
   upNextCancelled: 'Cancelled: the next article will not start.',
   queuePlace: (index: number, total: number) => `${String(index)} of ${String(total)}`,

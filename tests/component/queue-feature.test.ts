@@ -117,11 +117,12 @@ describe('the queue feature (Up next in the player)', () => {
     await expect(player).to.be.accessible();
   });
 
-  it('says the next title at the end of an article, then asks the session to play it', async () => {
+  it('says “Next article.” at the end of an article, shows the next title, then asks the session to play it', async () => {
     const { player, engine } = await mount();
     await finishArticle(player, engine);
     expect(player.status).to.equal('ended');
-    expect(engine.current?.request.text).to.equal('Next: The second one.');
+    // Not its title: the next article says that itself, in its own language's voice.
+    expect(engine.current?.request.text).to.equal('Next article.');
     expect(session.calls).to.deep.equal(['prepareNext']);
     // Announced once in the status region, and shown with a named button.
     expect(session.announced).to.deep.equal(['Next: The second one']);
@@ -136,7 +137,7 @@ describe('the queue feature (Up next in the player)', () => {
     expect(cancelButton(player)).to.equal(null);
   });
 
-  it('skips an article no voice here can read: says so, says the next title, and plays it', async () => {
+  it('skips an article no voice here can read: says so, says the next article is coming, and plays it', async () => {
     session.autoplay = { block: 0, offset: 0 };
     const { player, engine } = await mountPlayer({
       markup: '<article><h1>Un article</h1><p>Bonjour.</p></article>',
@@ -148,7 +149,7 @@ describe('the queue feature (Up next in the player)', () => {
     // Tried at once, before the voices were listed, then cut short once they said no French.
     const french = engine.spoken.filter((record) => record.request.lang === 'fr');
     expect(french.every((record) => record.cancelled)).to.equal(true);
-    expect(engine.current?.request.text).to.equal('Next: The second one.');
+    expect(engine.current?.request.text).to.equal('Next article.');
     engine.finishCurrent();
     await player.updateComplete;
     expect(session.calls).to.deep.equal(['prepareNext', 'playNext']);

@@ -67,6 +67,49 @@ describe('the article page, with real speech', () => {
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   });
 
+  it('marks the language of each part of a French article’s page: the article and its player French, the app’s own parts English (WCAG 3.1.2)', async () => {
+    await browser.page.goto(url('/articles/lecture-a-voix-haute/'));
+    await browser.page.locator('article-player button.play').waitFor();
+    // Every visible text, the player's shadow root included, with the language it is in.
+    const parts = await browser.page.evaluate(() => {
+      const found: { lang: string | null; text: string; inArticle: boolean }[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement!;
+          const text = node.nodeValue?.trim() ?? '';
+          if (!text || parent.closest('script, style, template') || !parent.checkVisibility())
+            continue;
+          // Up the tree, out of a shadow root to its host.
+          const up = (element: Element): Element | null => {
+            const root = element.getRootNode();
+            return element.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+          };
+          let element: Element | null = parent;
+          while (element && !element.hasAttribute('lang')) element = up(element);
+          const root = parent.getRootNode();
+          const outer = root instanceof ShadowRoot ? root.host : parent;
+          found.push({
+            lang: element?.getAttribute('lang') ?? null,
+            text,
+            inArticle: Boolean(outer.closest('article-player')),
+          });
+        }
+        for (const element of root.querySelectorAll('*')) {
+          if (element.shadowRoot) walk(element.shadowRoot);
+        }
+      };
+      walk(document);
+      return found;
+    });
+    expect(parts.filter((part) => part.inArticle).length).toBeGreaterThan(5);
+    expect(parts.filter((part) => part.inArticle && part.lang !== 'fr')).toEqual([]);
+    expect(parts.filter((part) => !part.inArticle).map((part) => part.text)).toContain(
+      'All articles',
+    );
+    expect(parts.filter((part) => !part.inArticle && part.lang !== 'en')).toEqual([]);
+  });
+
   it('reads aloud from Play: real start and end events, the highlight moves, sound is made', async () => {
     await browser.page.goto(url(SEED));
     await browser.page.locator('article-player button.play').waitFor();

@@ -216,7 +216,7 @@ describe('Up next, with real speech', () => {
     await seekToLastBlock(browser);
     const clicksBefore = await page.evaluate(() => (window as unknown as TestWindow).__clicks);
 
-    const announcement = `Next: ${second}.`;
+    const announcement = 'Next article.';
     await waitForSpeech(page, { type: 'end', text: announcement }, 60_000);
     await page.waitForFunction(
       (title) => (window.__speechLog ?? []).some((e) => e.type === 'start' && e.text === title),
