@@ -43,7 +43,9 @@ export const frListening = {
   nextSentence: 'Phrase suivante',
   position: 'Position dans l’article',
   timeLeft: (minutes: number) =>
-    minutes < 1 ? 'Moins d’une minute restante' : `${minutes} min restantes`,
+    minutes < 1
+      ? 'Moins d’une minute restante'
+      : `${minutes} min ${minutes === 1 ? 'restante' : 'restantes'}`,
   continueFrom: (paragraph: number) => `Reprendre au paragraphe ${paragraph}`,
   paragraphOf: (index: number, total: number) => `Paragraphe ${index} sur ${total}`,
   settings: 'Réglages',

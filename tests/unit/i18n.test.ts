@@ -26,6 +26,16 @@ describe('UI strings', () => {
   });
 
   it.each([
+    [0, 'Less than a minute left', 'Moins d’une minute restante'],
+    [1, '1 min left', '1 min restante'],
+    [2, '2 min left', '2 min restantes'],
+    [45, '45 min left', '45 min restantes'],
+  ])('says the time left, %i min: %s / %s', (minutes, english, french) => {
+    expect(enListening.timeLeft(minutes)).toBe(english);
+    expect(frListening.timeLeft(minutes)).toBe(french);
+  });
+
+  it.each([
     ['en', 'Play'],
     ['en-GB', 'Play'],
     ['fr', 'Lire'],
