@@ -157,6 +157,44 @@ describe('listening on a phone, with real speech', () => {
     }
   });
 
+  it('lets a tap on the text under a message of the app through: it reads from there', async () => {
+    await open();
+    try {
+      // "You are offline…", shown above the bar over the article's text for a while.
+      await browser.context.setOffline(true);
+      const under = await until(
+        () =>
+          browser.page.evaluate(() => {
+            const message = document.querySelector('[data-app-status]')!;
+            const box = message.getBoundingClientRect();
+            if (!message.textContent || box.height === 0) return null;
+            const x = box.left + box.width / 2;
+            const y = box.top + box.height / 2;
+            const paragraph = document
+              .elementsFromPoint(x, y)
+              .find((element) => element.matches('article-player article p'));
+            return paragraph ? { x, y, text: paragraph.textContent.trim() } : null;
+          }),
+        (found) => found !== null,
+        5_000,
+      );
+      await browser.page.touchscreen.tap(under!.x, under!.y);
+      const reading = await until(
+        () =>
+          browser.page.evaluate(
+            () => document.querySelector('article-player [data-reading]')?.textContent.trim() ?? '',
+          ),
+        (text) => text !== '',
+        5_000,
+      );
+      expect(reading).toBe(under!.text);
+      expect(await status(browser)).toBe('playing');
+    } finally {
+      await browser.context.setOffline(false);
+      await browser.page.evaluate(() => document.querySelector('article-player')?.stop());
+    }
+  });
+
   it('highlights each word as it is spoken, moving forward within the paragraph', async () => {
     await openAndPlay();
     // The standfirst (block 1) is long enough to see several words go by.
