@@ -286,7 +286,17 @@ for (const engine of engines()) {
           'the paragraph after it being read',
           60_000,
         );
-        const since = (await pageSpeechLog(browser)).slice(before);
+        // Its first utterance heard starting (the engine's start comes after the speak that
+        // moved data-reading: in Firefox, up to a few hundred ms).
+        const since = await vi.waitFor(
+          async () => {
+            const entries = (await pageSpeechLog(browser)).slice(before);
+            if (of(entries, 'start').every((e) => tapped.text.includes(e.text.trim())))
+              throw new Error('the next paragraph has not started yet');
+            return entries;
+          },
+          { timeout: 10_000, interval: 50 },
+        );
         const starts = of(since, 'start');
         const cut = starts.findIndex((e) => !tapped.text.includes(e.text.trim()));
         const heard = words(
