@@ -42,6 +42,13 @@ export const playerStyles = css`
     border-radius: var(--_radius);
     font: var(--ap-font, 1rem/1.4 system-ui, sans-serif);
   }
+  /* A bar pre-rendered in the page's HTML (declarative shadow DOM) may be painted half-parsed,
+     where the network pauses inside it: a row of buttons that then grew, upward over the text
+     where the bar is docked (a layout shift). Its box is kept, but nothing shows until its last
+     child, the status line, has arrived. */
+  .bar:not(:has(.status)) {
+    visibility: hidden;
+  }
   .buttons {
     display: flex;
     gap: 0.25rem;

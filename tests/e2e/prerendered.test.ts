@@ -47,11 +47,15 @@ const VOICES_LATER_SCRIPT = `
   }
 `;
 
-/** Watches every frame from the start: layout shifts, where the text is, the shadow root. */
+/**
+ * Watches every frame from the start: layout shifts (all of them: no input is given, and Chromium
+ * marks those of a page's first 500 ms as after input, which Lighthouse counts anyway), where the
+ * text is, the shadow root.
+ */
 const WATCH_SCRIPT = `
   window.__watch = { log: [], shifts: 0, first: null, moved: 0, frames: 0, root: undefined, slot: undefined };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) { window.__watch.shifts += entry.value; window.__watch.log.push(Math.round(entry.startTime) + ' ' + entry.value.toFixed(4) + ' ' + entry.sources.map((s) => s.node && s.node.nodeName + ' ' + s.previousRect.top + '->' + s.currentRect.top).join(', ')); }
+    for (const entry of list.getEntries()) { window.__watch.shifts += entry.value; window.__watch.log.push(Math.round(entry.startTime) + ' ' + entry.value.toFixed(4) + ' ' + entry.sources.map((s) => s.node && s.node.nodeName + ' ' + s.previousRect.top + '->' + s.currentRect.top).join(', ')); }
   }).observe({ type: 'layout-shift', buffered: true });
   const frame = () => {
     const watch = window.__watch;

@@ -4,12 +4,11 @@
 // block once. The pages: the seed article's, as built, with 3,000 generated paragraphs, and a
 // publisher's page that loads the embed `async`; a server of the test's own sends them in
 // chunks with pauses between them (and takes everything else from the preview server).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleHtml, generateArticle } from '../../scripts/generate-articles.mjs';
 import { launchBrowser, type LaunchedBrowser } from './support/browser';
 import { url } from './support/env';
+import { inPieces, startPacedServer, type PacedServer } from './support/paced-server';
 import { installSpeechLog, waitForSpeech } from './support/speech';
 
 const SEED = '/articles/tajikistan-kyrgyzstan-clashes/';
@@ -42,41 +41,9 @@ const WATCH_SCRIPT = `
   requestAnimationFrame(frame);
 `;
 
-/** Sends `pages` in pieces, and passes every other request to the preview server. */
-function streamingServer(pages: ReadonlyMap<string, string>): Promise<Server> {
-  const server = createServer((request, response) => {
-    void (async () => {
-      const path = request.url ?? '/';
-      const page = pages.get(path.split('?')[0] ?? '');
-      if (page !== undefined) {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        const size = Math.ceil(page.length / CHUNKS);
-        for (let at = 0; at < page.length; at += size) {
-          response.write(page.slice(at, at + size));
-          await new Promise((resolve) => setTimeout(resolve, CHUNK_GAP_MS));
-        }
-        response.end();
-        return;
-      }
-      const answer = await fetch(url(path));
-      const headers: Record<string, string> = {};
-      answer.headers.forEach((value, name) => {
-        if (!['content-encoding', 'content-length', 'transfer-encoding'].includes(name))
-          headers[name] = value;
-      });
-      response.writeHead(answer.status, headers);
-      response.end(Buffer.from(await answer.arrayBuffer()));
-    })().catch((error: unknown) => {
-      response.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 describe('a long article that arrives slowly', () => {
   let browser: LaunchedBrowser;
-  let server: Server;
-  let origin = '';
+  let server: PacedServer;
 
   beforeAll(async () => {
     const seed = await (await fetch(url(SEED))).text();
@@ -96,13 +63,15 @@ ${article}
 </article-player>
 </body>
 </html>`;
-    server = await streamingServer(
+    server = await startPacedServer(
       new Map([
-        [LONG, `${seed.slice(0, start)}${article}\n${seed.slice(end)}`],
-        [EMBED, embed],
+        [
+          LONG,
+          inPieces(`${seed.slice(0, start)}${article}\n${seed.slice(end)}`, CHUNKS, CHUNK_GAP_MS),
+        ],
+        [EMBED, inPieces(embed, CHUNKS, CHUNK_GAP_MS)],
       ]),
     );
-    origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
     browser = await launchBrowser({ serviceWorkers: 'block' });
     await installSpeechLog(browser.context);
     await browser.context.addInitScript({ content: WATCH_SCRIPT });
@@ -110,7 +79,7 @@ ${article}
 
   afterAll(async () => {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   for (const [name, path] of [
@@ -119,7 +88,7 @@ ${article}
   ] as const) {
     it(`${name}: plays before the article has all arrived, then reads the whole of it, each block once`, async () => {
       const { page } = browser;
-      await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
       await page.locator('article-player button.play:enabled').waitFor({ timeout: 30_000 });
       const early = await page.evaluate(() => ({
         loading: document.readyState === 'loading',
