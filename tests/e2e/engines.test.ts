@@ -627,6 +627,38 @@ for (const engine of engines()) {
       expect((await browser.evaluate(playerState)).status).toBe('playing');
     });
 
+    it(
+      'reopened later, the article offers to continue where it was being read, and continues there',
+      { timeout: 90_000 },
+      async () => {
+        await openArticle();
+        await browser.evaluate(() => document.querySelector('article-player')?.seek(2));
+        await browser.clickInPlayer('[part~="play"]');
+        await waitForLog('start', 0);
+        expect(await browser.evaluate(readingIndex)).toBe(2);
+        const third = await browser.evaluate(
+          () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
+        );
+        // The page is left while it reads (no Stop), and opened again.
+        await browser.goto(url(ENGLISH));
+        await observeSpeech(browser);
+        const offer = await waitFor(
+          () =>
+            document
+              .querySelector('article-player')
+              ?.shadowRoot?.querySelector('[part~="resume"]')
+              ?.textContent?.trim(),
+          'the offer to continue',
+        );
+        expect(offer).toBe('Continue from paragraph 3');
+        await browser.clickInPlayer('[part~="resume"]');
+        const log = await waitForLog('start', 0);
+        const resumed = of(log, 'start')[0]!;
+        expect(third.replace(/\s+/g, ' ')).toContain(resumed.text.trim().replace(/\s+/g, ' '));
+        expect(await browser.evaluate(readingIndex)).toBe(2);
+      },
+    );
+
     it('speaks with the voice chosen in the settings', { timeout: 60_000 }, async () => {
       await pausedAfterReading();
       const current = of(await pageSpeechLog(browser), 'start').at(-1)?.voice ?? null;
