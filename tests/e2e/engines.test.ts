@@ -647,7 +647,7 @@ for (const engine of engines()) {
             document
               .querySelector('article-player')
               ?.shadowRoot?.querySelector('[part~="resume"]')
-              ?.textContent?.trim(),
+              ?.textContent.trim(),
           'the offer to continue',
         );
         expect(offer).toBe('Continue from paragraph 3');
@@ -656,6 +656,62 @@ for (const engine of engines()) {
         const resumed = of(log, 'start')[0]!;
         expect(third.replace(/\s+/g, ' ')).toContain(resumed.text.trim().replace(/\s+/g, ' '));
         expect(await browser.evaluate(readingIndex)).toBe(2);
+      },
+    );
+
+    it(
+      'the lock screen shows the article, and its pause, play and next keys work',
+      { timeout: 90_000 },
+      async () => {
+        await openArticle();
+        const supported = await browser.evaluate(() => {
+          if (!('mediaSession' in navigator)) return false;
+          // The keys the lock screen would press: the handlers the player sets when it plays.
+          const keys: Record<string, (() => void) | null> = {};
+          (window as unknown as { __keys: typeof keys }).__keys = keys;
+          const set = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+          navigator.mediaSession.setActionHandler = (action, handler) => {
+            keys[action] = handler ? () => handler({ action }) : null;
+            set(action, handler);
+          };
+          return true;
+        });
+        // All three engines have it, as Safari on the iPhone and Chrome and Firefox on Android do.
+        expect(supported).toBe(true);
+        await browser.clickInPlayer('[part~="play"]');
+        await waitForLog('start', 0);
+        const session = () => ({
+          title: navigator.mediaSession.metadata?.title,
+          state: navigator.mediaSession.playbackState,
+        });
+        expect(await browser.evaluate(session)).toEqual({ title: TITLE, state: 'playing' });
+        const press = (key: string) =>
+          browser.runScript(`window.__keys[${JSON.stringify(key)}]();`);
+
+        await press('pause');
+        await waitFor(
+          () => document.querySelector('article-player')?.status === 'paused',
+          'paused by the pause key',
+          5_000,
+        );
+        expect(await browser.evaluate(session)).toEqual({ title: TITLE, state: 'paused' });
+
+        const starts = of(await pageSpeechLog(browser), 'start').length;
+        const at = await browser.evaluate(readingIndex);
+        await press('play');
+        await waitForLog('start', starts);
+        expect(await browser.evaluate(session)).toEqual({ title: TITLE, state: 'playing' });
+
+        const next = of(await pageSpeechLog(browser), 'start').length;
+        await press('nexttrack');
+        const log = await waitForLog('start', next);
+        expect(await browser.evaluate(readingIndex)).toBe(at + 1);
+        const nextText = await browser.evaluate(
+          () => document.querySelector('article-player [data-reading]')?.textContent ?? '',
+        );
+        expect(nextText.replace(/\s+/g, ' ')).toContain(
+          of(log, 'start')[next]!.text.trim().replace(/\s+/g, ' '),
+        );
       },
     );
 
