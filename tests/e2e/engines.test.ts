@@ -2,6 +2,7 @@
 // (./support/engine-browser.ts): Chromium (playwright-core), Firefox (puppeteer-core over
 // WebDriver BiDi), WebKit (webdriverio over WebKitWebDriver). AP_ENGINES picks a subset.
 // Each engine reads the article aloud into the test sink; the sink is recorded to prove sound.
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SILENCE_RMS, startRecording, type SoundStats } from './support/audio';
 import {
@@ -13,6 +14,7 @@ import {
   waitInPage,
   type EngineBrowser,
 } from './support/engine-browser';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 import { url } from './support/env';
 import { readingIndexInPage as readingIndex } from './support/player';
 import type { SpeechLogEntry, SpeechLogType } from './support/speech';
@@ -656,6 +658,45 @@ for (const engine of engines()) {
         const resumed = of(log, 'start')[0]!;
         expect(third.replace(/\s+/g, ' ')).toContain(resumed.text.trim().replace(/\s+/g, ' '));
         expect(await browser.evaluate(readingIndex)).toBe(2);
+      },
+    );
+
+    it(
+      'installed and offline: after a first visit, an article opens and reads with the server gone',
+      { timeout: 90_000 },
+      async () => {
+        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        // A site of its own, so that it can go away (the other tests keep the preview server).
+        const site = await startStaticServer(fileURLToPath(new URL('../../dist', import.meta.url)));
+        try {
+          await browser.goto(`${site.origin}/`);
+          // The home page marks each article saved on the device once the service worker has it.
+          await waitFor(() => {
+            const badges = document.querySelectorAll('.article-list .offline-badge');
+            const saved = document.querySelectorAll('.article-list .offline-badge[data-available]');
+            return badges.length > 0 && saved.length === badges.length;
+          }, 'every article available offline');
+        } finally {
+          await site.close();
+        }
+        await browser.goto(`${site.origin}${ENGLISH}`);
+        await observeSpeech(browser);
+        expect(
+          await browser.evaluate(() => document.querySelector('article-player h1')?.textContent),
+        ).toBe(TITLE);
+        await waitFor(
+          () =>
+            Boolean(
+              document
+                .querySelector('article-player')
+                ?.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="play"]:enabled'),
+            ),
+          'Play enabled offline',
+        );
+        await browser.clickInPlayer('[part~="play"]');
+        const log = await waitForLog('start', 0);
+        expect(of(log, 'start')[0]!.text.trim()).toBe(TITLE);
+        await browser.evaluate(() => document.querySelector('article-player')?.stop());
       },
     );
 
