@@ -371,14 +371,25 @@ function registerServiceWorker(): void {
     }
   });
 
-  wb.addEventListener('activated', () => {
-    if (firstInstall) {
-      // Ask once, when the app is first saved for offline use (Firefox asks the user; Chromium decides).
-      void requestPersistence().then(() => window.dispatchEvent(new Event(OFFLINE_READY_EVENT)));
-      announce(strings.offlineReady);
-    }
-    window.dispatchEvent(new Event(OFFLINE_READY_EVENT));
-  });
+  const offlineReady = () => window.dispatchEvent(new Event(OFFLINE_READY_EVENT));
+  if (firstInstall) {
+    // The first worker takes control of every open page once it has saved everything
+    // (clientsClaim): of this page, and of one opened while a page before it, left before the
+    // end, had the worker installing (Workbox's events here are for a worker this page
+    // registered: that page's home said "Saving the articles…" for good).
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        // Ask once, when the app is first saved for offline use (Firefox asks the user; Chromium decides).
+        void requestPersistence().then(offlineReady);
+        announce(strings.offlineReady);
+        offlineReady();
+      },
+      { once: true },
+    );
+  } else {
+    wb.addEventListener('activated', offlineReady);
+  }
 
   wb.addEventListener('redundant', (event) => {
     // A worker that never installed failed to (a full disk, most often): the page goes on as it is.

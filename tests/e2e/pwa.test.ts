@@ -99,6 +99,41 @@ describe('the app offline, after a first visit', () => {
     }
   }
 
+  // A first visit to an article, and a tap on "All articles" before the app has saved itself:
+  // the home page said "Saving the articles…" for good (the worker another page had started
+  // sent it no event), and nobody said the app was ready.
+  it('a first page left while the app saves itself: the next page says when it is saved', async () => {
+    const firstVisit = await launchBrowser();
+    try {
+      const { context, page } = firstVisit;
+      // The worker's saving waits for the offline page until the home page is open.
+      let release = (): void => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/offline.html*', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(url('/articles/lecture-a-voix-haute/'));
+      await page.goto(url('/'));
+      expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+      expect(await page.locator('[data-offline-summary]').innerText()).toMatch(
+        /Saving the articles/u,
+      );
+      release();
+      await expect
+        .poll(() => page.locator('[data-offline-summary]').innerText(), { timeout: 20_000 })
+        .toMatch(
+          new RegExp(`All ${String(catalog.length)} articles are saved on this device`, 'u'),
+        );
+      await expect.poll(() => appStatus(page)).toMatch(/Ready to work offline/u);
+      expect(await page.locator('.article-list .offline-badge[data-available]').count()).toBe(
+        catalog.length,
+      );
+    } finally {
+      await firstVisit.close();
+    }
+  });
+
   it('loads the home page offline from the service worker, and shows that it is offline', async () => {
     const { page } = browser;
     const response = await page.goto(url('/'));

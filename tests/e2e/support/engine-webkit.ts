@@ -53,11 +53,17 @@ export async function launchWebKit(env?: Record<string, string>): Promise<Engine
     async clickInPage(selector, position) {
       // To the middle of the view first: an element click with offsets does not reach
       // MiniBrowser's page, a pointer at a point of the view does. ('instant': the app's page
-      // scrolls smoothly, and a smooth scroll here has not moved when the pointer comes.)
+      // scrolls smoothly, and a smooth scroll here has not moved when the pointer comes.) The
+      // pointer waits two frames: the UI process places it by the scroll it was last sent, and a
+      // click right after the scroll landed where the view had been (a link that went nowhere).
       const box = await browser.execute<DOMRectInit & { left: number; top: number }, []>(`
         const element = document.querySelector(${JSON.stringify(selector)});
         element.scrollIntoView({ block: 'center', behavior: 'instant' });
-        return element.getBoundingClientRect().toJSON();
+        return new Promise((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(element.getBoundingClientRect().toJSON())),
+          ),
+        );
       `);
       const { x, y } = position ?? { x: (box.width ?? 0) / 2, y: (box.height ?? 0) / 2 };
       await browser
