@@ -177,6 +177,7 @@ function row(item: QueueItem): HTMLLIElement {
   link.href = item.url;
   link.textContent = item.title;
   link.className = 'queue-title';
+  if (item.lang) link.lang = item.lang;
   const move = (by: -1 | 1, name: string) =>
     Object.assign(
       button(by < 0 ? strings.moveUp : strings.moveDown, item.title, 'secondary-button', () => {

@@ -3,6 +3,7 @@
  * It starts the app (service worker, offline indicator, install and update), marks the articles that are
  * available offline, and lists the texts saved on this device, each with a Delete button.
  */
+import type { QueueItem } from '../core/queue.js';
 import { addCard, removeCard, startHomeQueue } from './home-queue.js';
 import { deleteText, listTexts } from './library.js';
 import { announce, OFFLINE_READY_EVENT, startApp, storagePersisted } from './pwa.js';
@@ -98,7 +99,13 @@ function renderSavedItem(text: SavedText): HTMLLIElement {
   meta.textContent = strings.savedMeta(listeningMinutes(text.characters), formatDate(text.savedAt));
   addCard(
     item,
-    { kind: 'saved', id: text.id, title: text.title, url: link.getAttribute('href') ?? '' },
+    {
+      kind: 'saved',
+      id: text.id,
+      title: text.title,
+      url: link.getAttribute('href') ?? '',
+      lang: text.lang,
+    },
     listeningMinutes(text.characters),
   );
   const remove = document.createElement('button');
@@ -191,7 +198,9 @@ async function startListening(): Promise<void> {
     if (!link || card.classList.contains('saved-card')) continue;
     const path = new URL(link.href).pathname;
     const title = link.textContent.trim() || path;
-    addCard(card, { kind: 'article', id: path, title, url: path }, minutes.get(path) ?? null);
+    const item: QueueItem = { kind: 'article', id: path, title, url: path };
+    const lang = link.closest('[lang]')?.getAttribute('lang');
+    addCard(card, lang ? { ...item, lang } : item, minutes.get(path) ?? null);
   }
   await startHomeQueue();
 }

@@ -22,7 +22,7 @@ export interface ListeningSession {
   /** Where the article being read stands in the queue being played, or null. */
   place(): { readonly index: number; readonly total: number } | null;
   /** What follows this article's end, when the queue is played continuously; else null. */
-  upNext(): { readonly title: string } | null;
+  upNext(): { readonly title: string; readonly lang?: string } | null;
   /** Get the next article ready while its title is said. */
   prepareNext(): void;
   /** The announcement is over: open the next article and play it. */
@@ -43,6 +43,10 @@ export interface ListeningSession {
   now(): number;
 }
 
+/** "Next: <title>", the title in its own language (the line is in the app's). */
+const upNextLine = (next: { readonly title: string; readonly lang?: string }) =>
+  html`<span>${strings.upNextLabel} <span lang=${next.lang ?? nothing}>${next.title}</span></span>`;
+
 export function queueFeature(session: ListeningSession): PlayerFeature {
   return {
     name: 'queue',
@@ -59,8 +63,8 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
       }
     `,
     attach({ player, playback }) {
-      /** The title being announced, until the next article opens or the listener cancels. */
-      let announcing: string | null = null;
+      /** The article being announced, until it opens or the listener cancels. */
+      let announcing: { readonly title: string; readonly lang?: string } | null = null;
       let generation = 0;
 
       const cancel = (message: string) => {
@@ -75,11 +79,11 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
         player.requestUpdate();
       };
 
-      const announce = (title: string) => {
-        announcing = title;
+      const announce = (next: { readonly title: string; readonly lang?: string }) => {
+        announcing = next;
         const mine = ++generation;
         session.prepareNext();
-        session.announce(strings.upNextAnnounced(title));
+        session.announce(strings.upNextAnnounced(next.title));
         player.requestUpdate();
         const done = () => {
           if (mine !== generation || announcing === null) return;
@@ -153,7 +157,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
             session.place()
           ) {
             const upcoming = session.upNext();
-            if (upcoming) announce(upcoming.title);
+            if (upcoming) announce(upcoming);
             return;
           }
           // The listener pressed Play (or the keyboard) during the announcement: it is over.
@@ -165,7 +169,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
           if (next.status === Status.Ended && previous.status === Status.Playing) {
             session.recordProgress(key, finishedProgress(session.now()));
             const upcoming = session.upNext();
-            if (upcoming) announce(upcoming.title);
+            if (upcoming) announce(upcoming);
             else if (session.place()) {
               session.cancelNext();
               session.announce(strings.queueFinished);
@@ -207,7 +211,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
           ${
             announcing !== null
               ? html`<p class="up-next" part="up-next" lang=${APP_LANG}>
-                  <span>${strings.upNextAnnounced(announcing)}</span>
+                  ${upNextLine(announcing)}
                   <button type="button" part="button cancel-next" @click=${onCancel}>
                     ${strings.cancelNext}
                   </button>

@@ -176,7 +176,7 @@ export class Session implements ListeningSession {
     return placeOf(this.#queue);
   }
 
-  upNext(): { title: string } | null {
+  upNext(): QueueItem | null {
     return this.#queue.continuous && currentItem(this.#queue) ? nextItem(this.#queue) : null;
   }
 

@@ -130,6 +130,8 @@ export const strings = {
   queueUnavailable: 'Up next could not be opened. Please try again.',
   // In the player
   upNextAnnounced: (title: string) => `Next: ${title}`,
+  /** Before the next article's title, which is marked with its own language. */
+  upNextLabel: 'Next:',
   /**
    * Said between two articles: the next one then says its own title, in its own language's voice
    * (the title here too would be heard twice, the second time perhaps in another language's voice).

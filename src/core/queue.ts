@@ -18,6 +18,8 @@ export interface QueueItem {
   readonly title: string;
   /** Where it is listened to on its own: its page, or `/listen/?id=…`. */
   readonly url: string;
+  /** The language of its title (a BCP 47 tag), where known: lists that show it mark it so. */
+  readonly lang?: string;
 }
 
 export interface Queue {
@@ -155,13 +157,19 @@ export function reduceQueue(queue: Queue, action: QueueAction): Queue {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A language tag's shape (`fr`, `en-US`, `zh-Hant-TW`): anything else is dropped, not used. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/iu;
+
 function parseItem(value: unknown): QueueItem | null {
   if (!isRecord(value)) return null;
-  const { kind, id, title, url } = value;
+  const { kind, id, title, url, lang } = value;
   if (kind !== 'article' && kind !== 'saved') return null;
   if (typeof id !== 'string' || id === '' || typeof title !== 'string') return null;
   if (typeof url !== 'string' || !url.startsWith('/')) return null;
-  return { kind, id, title, url };
+  // Queues stored before items had a language have none: they are kept as they are.
+  return typeof lang === 'string' && LANGUAGE_TAG.test(lang)
+    ? { kind, id, title, url, lang }
+    : { kind, id, title, url };
 }
 
 /** What is stored: the items and the setting; whether it was playing belongs to one page. */

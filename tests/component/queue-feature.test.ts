@@ -9,7 +9,7 @@ import { mountPlayer, part } from './mount-player.js';
 /** A session the test drives: what it answers, and what the feature asked of it. */
 class FakeSession implements ListeningSession {
   placeNow: { index: number; total: number } | null = { index: 1, total: 2 };
-  next: { title: string } | null = { title: 'The second one' };
+  next: { title: string; lang?: string } | null = { title: 'The second one' };
   autoplay: Position | null = null;
   skipResult = true;
   calls: string[] = [];
@@ -115,6 +115,20 @@ describe('the queue feature (Up next in the player)', () => {
     await finishArticle(player, engine);
     expect(cancelButton(player)).to.exist;
     await expect(player).to.be.accessible();
+  });
+
+  // The line is in the app's language; a title in another is marked so (WCAG 3.1.2).
+  it('shows the next title in its own language', async () => {
+    const { player, engine } = await mount();
+    session.next = { title: 'Écouter un article', lang: 'fr' };
+    await finishArticle(player, engine);
+    const line = part(player, 'up-next');
+    expect(line.lang).to.equal('en');
+    const title = [...line.querySelectorAll('[lang]')].find(
+      (element) => element.textContent.trim() === 'Écouter un article',
+    );
+    expect(title?.getAttribute('lang')).to.equal('fr');
+    expect(line.textContent.replace(/\s+/gu, ' ')).to.contain('Next: Écouter un article');
   });
 
   it('says “Next article.” at the end of an article, shows the next title, then asks the session to play it', async () => {

@@ -166,6 +166,16 @@ describe('Up next, with real speech', () => {
     await page.getByRole('button', { name: `Add to Up next: ${second}` }).click();
     const queue = page.locator('[data-queue-list] > li .queue-title');
     await expect.poll(() => queue.allInnerTexts()).toEqual([first, second]);
+    // Each title in its own language, as its card has it (the page is English; one is French).
+    const cardLangs = await page
+      .locator('.library .article-card h3')
+      .evaluateAll((headings: HTMLElement[]) =>
+        headings.slice(0, 2).map((heading) => heading.lang),
+      );
+    expect(cardLangs).toContain('fr');
+    expect(
+      await queue.evaluateAll((links: HTMLElement[]) => links.map((link) => link.lang)),
+    ).toEqual(cardLangs);
     // The toggle now says Remove, and is pressed.
     expect(
       await page

@@ -238,4 +238,24 @@ describe('parseQueue', () => {
     };
     expect(parseQueue(stored).items).toEqual([A, S]);
   });
+
+  // An item's language marks its title where a list shows it (WCAG 3.1.2); items stored before
+  // it existed have none, and a damaged one is dropped without dropping the item.
+  it.each<[string, unknown, string | undefined]>([
+    ['a language', 'fr', 'fr'],
+    ['a language and region', 'en-US', 'en-US'],
+    ['a language, script and region', 'zh-Hant-TW', 'zh-Hant-TW'],
+    ['none (stored before items had one)', undefined, undefined],
+    ['an empty string', '', undefined],
+    ['not a tag', 'French', undefined],
+    ['markup', 'fr"><script>', undefined],
+    ['not a string', 7, undefined],
+  ])(
+    'keeps an item whose language is %s, with the language only if it is a tag',
+    (_, lang, kept) => {
+      const stored = { version: QUEUE_VERSION, continuous: true, items: [{ ...A, lang }] };
+      const [item] = parseQueue(stored).items;
+      expect(item).toEqual(kept === undefined ? A : { ...A, lang: kept });
+    },
+  );
 });
