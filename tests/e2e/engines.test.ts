@@ -661,6 +661,23 @@ for (const engine of engines()) {
       },
     );
 
+    /** Once Play is enabled, presses it: the text of the first utterance, then stops. */
+    const firstWordsHeard = async () => {
+      await waitFor(
+        () =>
+          Boolean(
+            document
+              .querySelector('article-player')
+              ?.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="play"]:enabled'),
+          ),
+        'Play enabled',
+      );
+      await browser.clickInPlayer('[part~="play"]');
+      const log = await waitForLog('start', 0);
+      await browser.evaluate(() => document.querySelector('article-player')?.stop());
+      return of(log, 'start')[0]!.text.trim();
+    };
+
     it(
       'installed and offline: with the server gone, the home page lists the articles and a text saved on the device, and both read',
       { timeout: 120_000 },
@@ -711,35 +728,11 @@ for (const engine of engines()) {
           'the saved text opened',
         );
         await observeSpeech(browser);
-        await waitFor(
-          () =>
-            Boolean(
-              document
-                .querySelector('article-player')
-                ?.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="play"]:enabled'),
-            ),
-          'Play enabled offline',
-        );
-        await browser.clickInPlayer('[part~="play"]');
-        const own = await waitForLog('start', 0);
-        expect(of(own, 'start')[0]!.text.trim()).toBe(OWN_TEXT.split('\n')[0]);
-        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        expect(await firstWordsHeard()).toBe(OWN_TEXT.split('\n')[0]);
 
         await browser.goto(`${site.origin}${ENGLISH}`);
         await observeSpeech(browser);
-        await waitFor(
-          () =>
-            Boolean(
-              document
-                .querySelector('article-player')
-                ?.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="play"]:enabled'),
-            ),
-          'Play enabled offline',
-        );
-        await browser.clickInPlayer('[part~="play"]');
-        const log = await waitForLog('start', 0);
-        expect(of(log, 'start')[0]!.text.trim()).toBe(TITLE);
-        await browser.evaluate(() => document.querySelector('article-player')?.stop());
+        expect(await firstWordsHeard()).toBe(TITLE);
       },
     );
 
