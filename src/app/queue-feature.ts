@@ -13,16 +13,20 @@ import { css, html, nothing } from 'lit';
 import type { Position } from '../core/article.js';
 import { Status } from '../core/playback.js';
 import { finishedProgress, progressAt, type Progress } from '../core/progress.js';
+import type { QueueItem } from '../core/queue.js';
 import type { PlayerFeature } from '../element/feature.js';
 import { setMediaTracks } from '../element/features/media-session.js';
 import { APP_LANG, strings } from './strings.js';
+
+/** What is said of the next article: its title, and the title's language where known. */
+type NextArticle = Pick<QueueItem, 'title' | 'lang'>;
 
 /** What the feature needs of the app's session (a fake in the component tests). */
 export interface ListeningSession {
   /** Where the article being read stands in the queue being played, or null. */
   place(): { readonly index: number; readonly total: number } | null;
   /** What follows this article's end, when the queue is played continuously; else null. */
-  upNext(): { readonly title: string; readonly lang?: string } | null;
+  upNext(): NextArticle | null;
   /** Get the next article ready while its title is said. */
   prepareNext(): void;
   /** The announcement is over: open the next article and play it. */
@@ -44,7 +48,7 @@ export interface ListeningSession {
 }
 
 /** "Next: <title>", the title in its own language (the line is in the app's). */
-const upNextLine = (next: { readonly title: string; readonly lang?: string }) =>
+const upNextLine = (next: NextArticle) =>
   html`<span>${strings.upNextLabel} <span lang=${next.lang ?? nothing}>${next.title}</span></span>`;
 
 export function queueFeature(session: ListeningSession): PlayerFeature {
@@ -64,7 +68,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
     `,
     attach({ player, playback }) {
       /** The article being announced, until it opens or the listener cancels. */
-      let announcing: { readonly title: string; readonly lang?: string } | null = null;
+      let announcing: NextArticle | null = null;
       let generation = 0;
 
       const cancel = (message: string) => {
@@ -79,7 +83,7 @@ export function queueFeature(session: ListeningSession): PlayerFeature {
         player.requestUpdate();
       };
 
-      const announce = (next: { readonly title: string; readonly lang?: string }) => {
+      const announce = (next: NextArticle) => {
         announcing = next;
         const mine = ++generation;
         session.prepareNext();
